@@ -1,0 +1,141 @@
+/* Library control: identification, inventory, door, ports, drives,
+ * cleaning and the library request queue. */
+#include "shim.h"
+
+/* Every library-control call that takes (session, one object id). */
+static DWORD one_object_call(HANDLE session, const NTMS_GUID *id, const char *function)
+{
+    REQUIRE_SESSION(session);
+    REQUIRE_PARAMETER(id);
+    return shim_not_yet(function);
+}
+
+DWORD WINAPI IdentifyNtmsSlot(HANDLE hSession, LPNTMS_GUID lpSlotId, DWORD dwOption)
+{
+    TRACE("(%p, %p, %lu)", hSession, (void *)lpSlotId, dwOption);
+    REQUIRE_SESSION(hSession);
+    REQUIRE_PARAMETER(lpSlotId);
+    /* 0 is served as IMMEDIATE, as the [MS-RSMP] server does (3.2.5.2.6.1). */
+    REQUIRE_PARAMETER(dwOption == 0 || dwOption == NTMS_DISMOUNT_DEFERRED || dwOption == NTMS_DISMOUNT_IMMEDIATE);
+    return shim_not_yet(__func__);
+}
+
+DWORD WINAPI InventoryNtmsLibrary(HANDLE hSession, LPNTMS_GUID lpLibraryId, DWORD dwAction)
+{
+    TRACE("(%p, %p, %lu)", hSession, (void *)lpLibraryId, dwAction);
+    REQUIRE_SESSION(hSession);
+    REQUIRE_PARAMETER(lpLibraryId && dwAction < NTMS_INVENTORY_MAX);
+    return shim_not_yet(__func__);
+}
+
+DWORD WINAPI AccessNtmsLibraryDoor(HANDLE hSession, LPNTMS_GUID lpLibraryId, DWORD dwAction)
+{
+    TRACE("(%p, %p, %lu)", hSession, (void *)lpLibraryId, dwAction);
+    REQUIRE_SESSION(hSession);
+    REQUIRE_PARAMETER(lpLibraryId && dwAction < NTMS_INVENTORY_MAX);
+    return shim_not_yet(__func__);
+}
+
+DWORD WINAPI EjectNtmsMedia(HANDLE hSession, LPNTMS_GUID lpMediaId, LPNTMS_GUID lpEjectOperation, DWORD dwAction)
+{
+    TRACE("(%p, %p, %p, %lu)", hSession, (void *)lpMediaId, (void *)lpEjectOperation, dwAction);
+    REQUIRE_SESSION(hSession);
+    /* IMMEDIATE and ASK_USER belong to EjectDiskFromSADrive ([MS-RSMP] 3.2.5.2.1.1). */
+    REQUIRE_PARAMETER(lpMediaId && lpEjectOperation && dwAction <= NTMS_EJECT_FORCE);
+    return shim_not_yet(__func__);
+}
+
+DWORD WINAPI InjectNtmsMedia(HANDLE hSession, LPNTMS_GUID lpLibraryId, LPNTMS_GUID lpInjectOperation, DWORD dwAction)
+{
+    TRACE("(%p, %p, %p, %lu)", hSession, (void *)lpLibraryId, (void *)lpInjectOperation, dwAction);
+    REQUIRE_SESSION(hSession);
+    REQUIRE_PARAMETER(lpLibraryId && lpInjectOperation && dwAction <= NTMS_INJECT_STARTMANY);
+    return shim_not_yet(__func__);
+}
+
+DWORD WINAPI DismountNtmsDrive(HANDLE hSession, LPNTMS_GUID lpDriveId)
+{
+    TRACE("(%p, %p)", hSession, (void *)lpDriveId);
+    return one_object_call(hSession, lpDriveId, __func__);
+}
+
+DWORD WINAPI CleanNtmsDrive(HANDLE hSession, LPNTMS_GUID lpDriveId)
+{
+    TRACE("(%p, %p)", hSession, (void *)lpDriveId);
+    return one_object_call(hSession, lpDriveId, __func__);
+}
+
+DWORD WINAPI CancelNtmsLibraryRequest(HANDLE hSession, LPNTMS_GUID lpRequestId)
+{
+    TRACE("(%p, %p)", hSession, (void *)lpRequestId);
+    return one_object_call(hSession, lpRequestId, __func__);
+}
+
+DWORD WINAPI DeleteNtmsLibrary(HANDLE hSession, LPNTMS_GUID lpLibraryId)
+{
+    TRACE("(%p, %p)", hSession, (void *)lpLibraryId);
+    return one_object_call(hSession, lpLibraryId, __func__);
+}
+
+DWORD WINAPI DeleteNtmsDrive(HANDLE hSession, LPNTMS_GUID lpDriveId)
+{
+    TRACE("(%p, %p)", hSession, (void *)lpDriveId);
+    return one_object_call(hSession, lpDriveId, __func__);
+}
+
+DWORD WINAPI GetNtmsRequestOrder(HANDLE hSession, LPNTMS_GUID lpRequestId, LPDWORD lpdwOrderNumber)
+{
+    TRACE("(%p, %p, %p)", hSession, (void *)lpRequestId, (void *)lpdwOrderNumber);
+    REQUIRE_SESSION(hSession);
+    REQUIRE_PARAMETER(lpRequestId && lpdwOrderNumber);
+    return shim_not_yet(__func__);
+}
+
+DWORD WINAPI SetNtmsRequestOrder(HANDLE hSession, LPNTMS_GUID lpRequestId, DWORD dwOrderNumber)
+{
+    TRACE("(%p, %p, %lu)", hSession, (void *)lpRequestId, dwOrderNumber);
+    return one_object_call(hSession, lpRequestId, __func__);
+}
+
+DWORD WINAPI DeleteNtmsRequests(HANDLE hSession, LPNTMS_GUID lpRequestId, DWORD dwType, DWORD dwCount)
+{
+    TRACE("(%p, %p, %lu, %lu)", hSession, (void *)lpRequestId, dwType, dwCount);
+    REQUIRE_SESSION(hSession);
+    REQUIRE_PARAMETER(lpRequestId && dwCount > 0);
+    REQUIRE_PARAMETER(dwType == NTMS_LIBREQUEST || dwType == NTMS_OPREQUEST);
+    return shim_not_yet(__func__);
+}
+
+DWORD WINAPI ReserveNtmsCleanerSlot(HANDLE hSession, LPNTMS_GUID lpLibrary, LPNTMS_GUID lpSlot)
+{
+    TRACE("(%p, %p, %p)", hSession, (void *)lpLibrary, (void *)lpSlot);
+    REQUIRE_SESSION(hSession);
+    REQUIRE_PARAMETER(lpLibrary && lpSlot);
+    return shim_not_yet(__func__);
+}
+
+DWORD WINAPI ReleaseNtmsCleanerSlot(HANDLE hSession, LPNTMS_GUID lpLibrary)
+{
+    TRACE("(%p, %p)", hSession, (void *)lpLibrary);
+    return one_object_call(hSession, lpLibrary, __func__);
+}
+
+DWORD WINAPI InjectNtmsCleaner(HANDLE hSession, LPNTMS_GUID lpLibrary, LPNTMS_GUID lpInjectOperation,
+                               DWORD dwNumberOfCleansLeft, DWORD dwAction)
+{
+    TRACE("(%p, %p, %p, %lu, %lu)", hSession, (void *)lpLibrary, (void *)lpInjectOperation,
+          dwNumberOfCleansLeft, dwAction);
+    REQUIRE_SESSION(hSession);
+    REQUIRE_PARAMETER(lpLibrary && lpInjectOperation);
+    REQUIRE_PARAMETER(dwAction == NTMS_INJECT_START || dwAction == NTMS_INJECT_STOP);
+    return shim_not_yet(__func__);
+}
+
+DWORD WINAPI EjectNtmsCleaner(HANDLE hSession, LPNTMS_GUID lpLibrary, LPNTMS_GUID lpEjectOperation, DWORD dwAction)
+{
+    TRACE("(%p, %p, %p, %lu)", hSession, (void *)lpLibrary, (void *)lpEjectOperation, dwAction);
+    REQUIRE_SESSION(hSession);
+    REQUIRE_PARAMETER(lpLibrary && lpEjectOperation);
+    REQUIRE_PARAMETER(dwAction == NTMS_EJECT_START || dwAction == NTMS_EJECT_STOP);
+    return shim_not_yet(__func__);
+}

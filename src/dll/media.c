@@ -1,0 +1,115 @@
+/* Media services: mount, dismount, allocation and the side life cycle. */
+#include "shim.h"
+
+#define NTMS_MOUNT_OPTIONS_KNOWN 0x3Fu   /* READ .. NOWAIT (0x20) */
+
+static DWORD one_media_call(HANDLE session, const NTMS_GUID *id, const char *function)
+{
+    REQUIRE_SESSION(session);
+    REQUIRE_PARAMETER(id);
+    return shim_not_yet(function);
+}
+
+DWORD WINAPI MountNtmsMedia(HANDLE hSession, LPNTMS_GUID lpMediaId, LPNTMS_GUID lpDriveId, DWORD dwCount,
+                            DWORD dwOptions, int dwPriority, DWORD dwTimeout,
+                            LPNTMS_MOUNT_INFORMATION lpMountInformation)
+{
+    TRACE("(%p, %p, %p, %lu, 0x%lx, %d, %lu, %p)", hSession, (void *)lpMediaId, (void *)lpDriveId, dwCount,
+          dwOptions, dwPriority, dwTimeout, (void *)lpMountInformation);
+    REQUIRE_SESSION(hSession);
+    REQUIRE_PARAMETER(lpMediaId && lpDriveId && dwCount > 0);
+    REQUIRE_PARAMETER(!(dwOptions & ~NTMS_MOUNT_OPTIONS_KNOWN));
+    REQUIRE_PARAMETER(dwPriority >= NTMS_PRIORITY_LOWEST && dwPriority <= NTMS_PRIORITY_HIGHEST);
+    return shim_not_yet(__func__);
+}
+
+DWORD WINAPI DismountNtmsMedia(HANDLE hSession, LPNTMS_GUID lpMediaId, DWORD dwCount, DWORD dwOptions)
+{
+    TRACE("(%p, %p, %lu, 0x%lx)", hSession, (void *)lpMediaId, dwCount, dwOptions);
+    REQUIRE_SESSION(hSession);
+    REQUIRE_PARAMETER(lpMediaId && dwCount > 0);
+    REQUIRE_PARAMETER(dwOptions == 0 || dwOptions == NTMS_DISMOUNT_DEFERRED || dwOptions == NTMS_DISMOUNT_IMMEDIATE);
+    return shim_not_yet(__func__);
+}
+
+DWORD WINAPI AllocateNtmsMedia(HANDLE hSession, LPNTMS_GUID lpMediaPool, LPNTMS_GUID lpPartition,
+                               LPNTMS_GUID lpMediaId, DWORD dwOptions, DWORD dwTimeout,
+                               LPNTMS_ALLOCATION_INFORMATION lpAllocateInformation)
+{
+    TRACE("(%p, %p, %p, %p, 0x%lx, %lu, %p)", hSession, (void *)lpMediaPool, (void *)lpPartition,
+          (void *)lpMediaId, dwOptions, dwTimeout, (void *)lpAllocateInformation);
+    REQUIRE_SESSION(hSession);
+    REQUIRE_PARAMETER(lpMediaPool && lpMediaId);
+    REQUIRE_PARAMETER(!((dwOptions & NTMS_ALLOCATE_NEW) && (dwOptions & NTMS_ALLOCATE_NEXT)));
+    return shim_not_yet(__func__);
+}
+
+DWORD WINAPI DeallocateNtmsMedia(HANDLE hSession, LPNTMS_GUID lpMediaId, DWORD dwOptions)
+{
+    TRACE("(%p, %p, 0x%lx)", hSession, (void *)lpMediaId, dwOptions);
+    return one_media_call(hSession, lpMediaId, __func__);
+}
+
+DWORD WINAPI SwapNtmsMedia(HANDLE hSession, LPNTMS_GUID lpMediaId1, LPNTMS_GUID lpMediaId2)
+{
+    TRACE("(%p, %p, %p)", hSession, (void *)lpMediaId1, (void *)lpMediaId2);
+    REQUIRE_SESSION(hSession);
+    REQUIRE_PARAMETER(lpMediaId1 && lpMediaId2);
+    return shim_not_yet(__func__);
+}
+
+DWORD WINAPI DecommissionNtmsMedia(HANDLE hSession, LPNTMS_GUID lpMediaId)
+{
+    TRACE("(%p, %p)", hSession, (void *)lpMediaId);
+    return one_media_call(hSession, lpMediaId, __func__);
+}
+
+DWORD WINAPI SetNtmsMediaComplete(HANDLE hSession, LPNTMS_GUID lpMediaId)
+{
+    TRACE("(%p, %p)", hSession, (void *)lpMediaId);
+    return one_media_call(hSession, lpMediaId, __func__);
+}
+
+DWORD WINAPI DeleteNtmsMedia(HANDLE hSession, LPNTMS_GUID lpMediaId)
+{
+    TRACE("(%p, %p)", hSession, (void *)lpMediaId);
+    return one_media_call(hSession, lpMediaId, __func__);
+}
+
+/* CreateNtmsMedia needs dwSize to be exactly the structure's size
+ * ([MS-RSMP] 3.2.5.2.3.5), for the medium and for each side. */
+static DWORD create_media(HANDLE session, const void *media, DWORD media_size, DWORD media_type,
+                          DWORD expected_size, const void *sides, DWORD options, const char *function)
+{
+    REQUIRE_SESSION(session);
+    REQUIRE_PARAMETER(media && sides);
+    REQUIRE_PARAMETER(media_size == expected_size && media_type == NTMS_PHYSICAL_MEDIA);
+    REQUIRE_PARAMETER(options == 0 || options == NTMS_ERROR_ON_DUPLICATE);
+    return shim_not_yet(function);
+}
+
+DWORD WINAPI CreateNtmsMediaW(HANDLE hSession, LPNTMS_OBJECTINFORMATIONW lpMedia, LPNTMS_OBJECTINFORMATIONW lpList,
+                              DWORD dwOptions)
+{
+    TRACE("(%p, %p, %p, 0x%lx)", hSession, (void *)lpMedia, (void *)lpList, dwOptions);
+    return create_media(hSession, lpMedia, lpMedia ? lpMedia->dwSize : 0, lpMedia ? lpMedia->dwType : 0,
+                        sizeof(*lpMedia), lpList, dwOptions, __func__);
+}
+
+DWORD WINAPI CreateNtmsMediaA(HANDLE hSession, LPNTMS_OBJECTINFORMATIONA lpMedia, LPNTMS_OBJECTINFORMATIONA lpList,
+                              DWORD dwOptions)
+{
+    TRACE("(%p, %p, %p, 0x%lx)", hSession, (void *)lpMedia, (void *)lpList, dwOptions);
+    return create_media(hSession, lpMedia, lpMedia ? lpMedia->dwSize : 0, lpMedia ? lpMedia->dwType : 0,
+                        sizeof(*lpMedia), lpList, dwOptions, __func__);
+}
+
+DWORD WINAPI UpdateNtmsOmidInfo(HANDLE hSession, LPNTMS_GUID lpMediaId, DWORD labelType, DWORD numberOfBytes,
+                                LPVOID lpBuffer)
+{
+    TRACE("(%p, %p, %lu, %lu, %p)", hSession, (void *)lpMediaId, labelType, numberOfBytes, lpBuffer);
+    REQUIRE_SESSION(hSession);
+    REQUIRE_PARAMETER(lpMediaId && lpBuffer && numberOfBytes > 0);
+    REQUIRE_PARAMETER(labelType == NTMS_OMID_TYPE_RAW_LABEL || labelType == NTMS_OMID_TYPE_FILESYSTEM_INFO);
+    return shim_not_yet(__func__);
+}

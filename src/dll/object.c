@@ -1,0 +1,146 @@
+/* The object database seen through the API: enumeration, information,
+ * attributes, security, enable and disable. */
+#include "shim.h"
+
+static BOOL is_object_type(DWORD type)
+{
+    return type > NTMS_UNKNOWN && type < NTMS_NUMBER_OF_OBJECT_TYPES;
+}
+
+static BOOL is_enableable_type(DWORD type)
+{
+    return type == NTMS_DRIVE || type == NTMS_LIBRARY || type == NTMS_PHYSICAL_MEDIA;
+}
+
+DWORD WINAPI EnumerateNtmsObject(HANDLE hSession, const LPNTMS_GUID lpContainerId, LPNTMS_GUID lpList,
+                                 LPDWORD lpdwListSize, DWORD dwType, DWORD dwOptions)
+{
+    TRACE("(%p, %p, %p, %p, %lu, 0x%lx)", hSession, (void *)lpContainerId, (void *)lpList,
+          (void *)lpdwListSize, dwType, dwOptions);
+    REQUIRE_SESSION(hSession);
+    REQUIRE_PARAMETER(lpdwListSize && (lpList || *lpdwListSize == 0));
+    REQUIRE_PARAMETER(is_object_type(dwType));
+    REQUIRE_PARAMETER(dwOptions == NTMS_ENUM_DEFAULT
+                      || (dwOptions == NTMS_ENUM_ROOTPOOL && dwType == NTMS_MEDIA_POOL && !lpContainerId));
+    return shim_not_yet(__func__);
+}
+
+static DWORD object_information(HANDLE session, const NTMS_GUID *id, const void *info, DWORD size,
+                                const char *function)
+{
+    REQUIRE_SESSION(session);
+    REQUIRE_PARAMETER(id && info);
+    REQUIRE_PARAMETER(size != 0);
+    return shim_not_yet(function);
+}
+
+DWORD WINAPI GetNtmsObjectInformationW(HANDLE hSession, LPNTMS_GUID lpObjectId, LPNTMS_OBJECTINFORMATIONW lpInfo)
+{
+    TRACE("(%p, %p, %p)", hSession, (void *)lpObjectId, (void *)lpInfo);
+    return object_information(hSession, lpObjectId, lpInfo, lpInfo ? lpInfo->dwSize : 0, __func__);
+}
+
+DWORD WINAPI GetNtmsObjectInformationA(HANDLE hSession, LPNTMS_GUID lpObjectId, LPNTMS_OBJECTINFORMATIONA lpInfo)
+{
+    TRACE("(%p, %p, %p)", hSession, (void *)lpObjectId, (void *)lpInfo);
+    return object_information(hSession, lpObjectId, lpInfo, lpInfo ? lpInfo->dwSize : 0, __func__);
+}
+
+DWORD WINAPI SetNtmsObjectInformationW(HANDLE hSession, LPNTMS_GUID lpObjectId, LPNTMS_OBJECTINFORMATIONW lpInfo)
+{
+    TRACE("(%p, %p, %p)", hSession, (void *)lpObjectId, (void *)lpInfo);
+    return object_information(hSession, lpObjectId, lpInfo, lpInfo ? lpInfo->dwSize : 0, __func__);
+}
+
+DWORD WINAPI SetNtmsObjectInformationA(HANDLE hSession, LPNTMS_GUID lpObjectId, LPNTMS_OBJECTINFORMATIONA lpInfo)
+{
+    TRACE("(%p, %p, %p)", hSession, (void *)lpObjectId, (void *)lpInfo);
+    return object_information(hSession, lpObjectId, lpInfo, lpInfo ? lpInfo->dwSize : 0, __func__);
+}
+
+static DWORD toggle_object(HANDLE session, DWORD type, const NTMS_GUID *id, const char *function)
+{
+    REQUIRE_SESSION(session);
+    REQUIRE_PARAMETER(id && is_enableable_type(type));
+    return shim_not_yet(function);
+}
+
+DWORD WINAPI EnableNtmsObject(HANDLE hSession, DWORD dwType, LPNTMS_GUID lpObjectId)
+{
+    TRACE("(%p, %lu, %p)", hSession, dwType, (void *)lpObjectId);
+    return toggle_object(hSession, dwType, lpObjectId, __func__);
+}
+
+DWORD WINAPI DisableNtmsObject(HANDLE hSession, DWORD dwType, LPNTMS_GUID lpObjectId)
+{
+    TRACE("(%p, %lu, %p)", hSession, dwType, (void *)lpObjectId);
+    return toggle_object(hSession, dwType, lpObjectId, __func__);
+}
+
+DWORD WINAPI GetNtmsObjectSecurity(HANDLE hSession, LPNTMS_GUID lpObjectId, DWORD dwType,
+                                   SECURITY_INFORMATION RequestedInformation,
+                                   PSECURITY_DESCRIPTOR lpSecurityDescriptor, DWORD nLength,
+                                   LPDWORD lpnLengthNeeded)
+{
+    TRACE("(%p, %p, %lu, 0x%lx, %p, %lu, %p)", hSession, (void *)lpObjectId, dwType,
+          RequestedInformation, lpSecurityDescriptor, nLength, (void *)lpnLengthNeeded);
+    REQUIRE_SESSION(hSession);
+    REQUIRE_PARAMETER(lpObjectId && lpnLengthNeeded && is_object_type(dwType));
+    REQUIRE_PARAMETER(lpSecurityDescriptor || nLength == 0);
+    return shim_not_yet(__func__);
+}
+
+DWORD WINAPI SetNtmsObjectSecurity(HANDLE hSession, LPNTMS_GUID lpObjectId, DWORD dwType,
+                                   SECURITY_INFORMATION SecurityInformation,
+                                   PSECURITY_DESCRIPTOR lpSecurityDescriptor)
+{
+    TRACE("(%p, %p, %lu, 0x%lx, %p)", hSession, (void *)lpObjectId, dwType, SecurityInformation,
+          lpSecurityDescriptor);
+    REQUIRE_SESSION(hSession);
+    REQUIRE_PARAMETER(lpObjectId && lpSecurityDescriptor && is_object_type(dwType));
+    return shim_not_yet(__func__);
+}
+
+static DWORD object_attribute(HANDLE session, const NTMS_GUID *id, const void *name, BOOL buffer_ok,
+                              const char *function)
+{
+    REQUIRE_SESSION(session);
+    REQUIRE_PARAMETER(id && name && buffer_ok);
+    return shim_not_yet(function);
+}
+
+DWORD WINAPI GetNtmsObjectAttributeW(HANDLE hSession, LPNTMS_GUID lpObjectId, DWORD dwType,
+                                     LPCWSTR lpAttributeName, LPVOID lpAttributeData, LPDWORD lpAttributeSize)
+{
+    TRACE("(%p, %p, %lu, %p, %p, %p)", hSession, (void *)lpObjectId, dwType, (const void *)lpAttributeName,
+          lpAttributeData, (void *)lpAttributeSize);
+    return object_attribute(hSession, lpObjectId, lpAttributeName,
+                            lpAttributeSize && (lpAttributeData || *lpAttributeSize == 0), __func__);
+}
+
+DWORD WINAPI GetNtmsObjectAttributeA(HANDLE hSession, LPNTMS_GUID lpObjectId, DWORD dwType,
+                                     LPCSTR lpAttributeName, LPVOID lpAttributeData, LPDWORD lpAttributeSize)
+{
+    TRACE("(%p, %p, %lu, %p, %p, %p)", hSession, (void *)lpObjectId, dwType, (const void *)lpAttributeName,
+          lpAttributeData, (void *)lpAttributeSize);
+    return object_attribute(hSession, lpObjectId, lpAttributeName,
+                            lpAttributeSize && (lpAttributeData || *lpAttributeSize == 0), __func__);
+}
+
+DWORD WINAPI SetNtmsObjectAttributeW(HANDLE hSession, LPNTMS_GUID lpObjectId, DWORD dwType,
+                                     LPCWSTR lpAttributeName, LPVOID lpAttributeData, DWORD AttributeSize)
+{
+    TRACE("(%p, %p, %lu, %p, %p, %lu)", hSession, (void *)lpObjectId, dwType, (const void *)lpAttributeName,
+          lpAttributeData, AttributeSize);
+    return object_attribute(hSession, lpObjectId, lpAttributeName, lpAttributeData || AttributeSize == 0,
+                            __func__);
+}
+
+DWORD WINAPI SetNtmsObjectAttributeA(HANDLE hSession, LPNTMS_GUID lpObjectId, DWORD dwType,
+                                     LPCSTR lpAttributeName, LPVOID lpAttributeData, DWORD dwAttributeSize)
+{
+    TRACE("(%p, %p, %lu, %p, %p, %lu)", hSession, (void *)lpObjectId, dwType, (const void *)lpAttributeName,
+          lpAttributeData, dwAttributeSize);
+    return object_attribute(hSession, lpObjectId, lpAttributeName, lpAttributeData || dwAttributeSize == 0,
+                            __func__);
+}

@@ -1,0 +1,78 @@
+/* OpenNtmsSessionA/W, CloseNtmsSession. Sessions are local only: RSM's
+ * remote access went through DCOM to a service that no longer exists. */
+#include "shim.h"
+
+#include <stdlib.h>
+
+#define NTMS_SESSION_OPTIONS_KNOWN 0x1u   /* NTMS_SESSION_QUERYEXPEDITE */
+
+static BOOL name_matches(const WCHAR *server, COMPUTER_NAME_FORMAT format)
+{
+    WCHAR name[256];
+    DWORD length = ARRAYSIZE(name);
+
+    return GetComputerNameExW(format, name, &length) && lstrcmpiW(server, name) == 0;
+}
+
+/* NULL, "" and this computer's NetBIOS, DNS host or DNS full name (with or
+ * without a leading "\\") all mean the local computer. */
+static BOOL is_local_computer(const WCHAR *server)
+{
+    if (!server)
+        return TRUE;
+    while (*server == L'\\')
+        server++;
+    return !*server || name_matches(server, ComputerNameNetBIOS)
+        || name_matches(server, ComputerNameDnsHostname)
+        || name_matches(server, ComputerNameDnsFullyQualified);
+}
+
+static HANDLE fail_open(DWORD code)
+{
+    SetLastError(code);
+    return INVALID_HANDLE_VALUE;
+}
+
+HANDLE WINAPI OpenNtmsSessionW(LPCWSTR lpServer, LPCWSTR lpApplication, DWORD dwOptions)
+{
+    TRACE("(%p, %p, 0x%lx)", (const void *)lpServer, (const void *)lpApplication, dwOptions);
+
+    if (dwOptions & ~NTMS_SESSION_OPTIONS_KNOWN)
+        return fail_open(ERROR_INVALID_PARAMETER);
+    if (!is_local_computer(lpServer))
+        return fail_open(ERROR_INVALID_COMPUTERNAME);
+
+    char *application = shim_utf8_from_wide(lpApplication);
+    if (lpApplication && !application)
+        return fail_open(ERROR_NOT_ENOUGH_MEMORY);
+    uintptr_t handle = 0;
+    ntms_err status = session_open(application, dwOptions, &handle);
+    free(application);
+    if (status != NTMS_OK)
+        return fail_open(status);
+    SetLastError(ERROR_SUCCESS);
+    return (HANDLE)handle;
+}
+
+HANDLE WINAPI OpenNtmsSessionA(LPCSTR lpServer, LPCSTR lpApplication, DWORD dwOptions)
+{
+    WCHAR *server = shim_wide_from_ansi(lpServer);
+    WCHAR *application = shim_wide_from_ansi(lpApplication);
+    HANDLE session;
+
+    if ((lpServer && !server) || (lpApplication && !application))
+        session = fail_open(ERROR_NOT_ENOUGH_MEMORY);
+    else
+        session = OpenNtmsSessionW(server, application, dwOptions);
+    DWORD error = GetLastError();
+    free(server);
+    free(application);
+    SetLastError(error);
+    return session;
+}
+
+DWORD WINAPI CloseNtmsSession(HANDLE hSession)
+{
+    TRACE("(%p)", hSession);
+    return shim_result(session_close((uintptr_t)hSession));
+}
