@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs one Win32 test program under Wine with the built ntmsapi.dll as a
+# native DLL next to it (the way an application ships it).
+# usage: run_win32_test.sh <windows-build-dir> <program.exe> <prefix-dir> [args...]
+#   The Wine prefix is created once in <prefix-dir> and shared by the tests
+#   of one build; creation is serialised with flock.
+#   If SGBRIDGE_ENV names a file written by tests/harness/bridge.sh, its
+#   mapped devices become dosdevices changer0/tape0/tape1 and the SG_IO
+#   bridge is preloaded into the Wine process.
+set -euo pipefail
+build=$1 program=$2 prefix=$3
+shift 3
+
+export WINEPREFIX=$prefix WINEDEBUG=${WINEDEBUG:--all} WINEARCH=win64
+export WINEDLLOVERRIDES="ntmsapi=n;mscoree,mshtml="
+mkdir -p "$prefix"
+(
+    flock 9
+    [ -f "$prefix/system.reg" ] || wine wineboot -i > "$prefix.boot.log" 2>&1
+) 9> "$prefix.lock"
+
+app=$(mktemp -d)
+trap 'rm -rf "$app"' EXIT
+cp "$build/ntmsapi.dll" "$build/tests/$program" "$app/"
+
+if [ -n "${SGBRIDGE_ENV:-}" ]; then
+    # shellcheck disable=SC1090
+    source "$SGBRIDGE_ENV"
+    ln -sfn "$SGBRIDGE_CHANGER0" "$prefix/dosdevices/changer0"
+    ln -sfn "$SGBRIDGE_TAPE0" "$prefix/dosdevices/tape0"
+    ln -sfn "$SGBRIDGE_TAPE1" "$prefix/dosdevices/tape1"
+    export LD_PRELOAD=$SGBRIDGE_PRELOAD SGBRIDGE_SOCKET
+fi
+
+# Never pipe Wine's output: a lingering wineserver would hold the pipe open.
+status=0
+(cd "$app" && wine "./$program" "$@" > "$app/output.txt" 2>&1) || status=$?
+cat "$app/output.txt"
+summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$app/output.txt" | tail -1 || true)
+[ -n "$summary" ] || { echo "no summary line: the program crashed or did not finish (exit $status)"; exit 1; }
+[ "$status" -eq 0 ] && [[ $summary == *" 0 failed"* ]]
