@@ -1,0 +1,11 @@
+/* Cryptographically strong random bytes from the operating system (GUIDs). */
+#ifndef NTMSAPI_PLATFORM_PLAT_RANDOM_H
+#define NTMSAPI_PLATFORM_PLAT_RANDOM_H
+
+#include <stddef.h>
+
+#include "common/ntms_error.h"
+
+ntms_err plat_random_bytes(void *buffer, size_t length);
+
+#endif
