@@ -1,0 +1,326 @@
+#include "object_info.h"
+
+#include <string.h>
+
+#define COPY_W(dst, src) copy_w((dst), ARRAYSIZE(dst), (src), ARRAYSIZE(src))
+#define COPY_A(dst, src) copy_a((dst), ARRAYSIZE(dst), (src), ARRAYSIZE(src))
+
+_Static_assert(sizeof(NTMS_GUID) == sizeof(ntms_guid), "GUID layouts differ");
+_Static_assert(sizeof(WCHAR) == sizeof(wchar16), "UTF-16 units differ");
+
+static void copy_w(WCHAR *dst, size_t dst_count, const wchar16 *src, size_t src_count)
+{
+    size_t n = 0;
+
+    while (n + 1 < dst_count && n < src_count && src[n]) {
+        dst[n] = src[n];
+        n++;
+    }
+    memset(dst + n, 0, (dst_count - n) * sizeof(WCHAR));
+}
+
+static void copy_a(CHAR *dst, size_t dst_count, const wchar16 *src, size_t src_count)
+{
+    WCHAR wide[512];
+    size_t n = src_count < ARRAYSIZE(wide) ? src_count : ARRAYSIZE(wide);
+
+    copy_w(wide, n, src, n);
+    memset(dst, 0, dst_count);
+    WideCharToMultiByte(CP_ACP, 0, wide, -1, dst, (int)dst_count - 1, NULL, NULL);
+}
+
+static void guid(NTMS_GUID *dst, const ntms_guid *src)
+{
+    memcpy(dst, src, sizeof(*dst));
+}
+
+static void system_time(SYSTEMTIME *dst, uint64_t filetime)
+{
+    FILETIME ft = { (DWORD)filetime, (DWORD)(filetime >> 32) };
+
+    if (!filetime || !FileTimeToSystemTime(&ft, dst))
+        memset(dst, 0, sizeof(*dst));
+}
+
+/* Types whose information has no strings: identical in A, W and I1. */
+static void fill_common_types(const struct rsm_object *o, void *union_start)
+{
+    switch (o->type) {
+    case RSM_STORAGESLOT: {
+        NTMS_STORAGESLOTINFORMATION *s = union_start;
+        s->Number = o->info.slot.number;
+        s->State = o->info.slot.state;
+        guid(&s->Library, &o->info.slot.library);
+        break;
+    }
+    case RSM_IEDOOR: {
+        NTMS_IEDOORINFORMATION *d = union_start;
+        d->Number = o->info.iedoor.number;
+        d->State = o->info.iedoor.state;
+        d->MaxOpenSecs = o->info.iedoor.max_open_secs;
+        guid(&d->Library, &o->info.iedoor.library);
+        break;
+    }
+    case RSM_IEPORT: {
+        NTMS_IEPORTINFORMATION *p = union_start;
+        p->Number = o->info.ieport.number;
+        p->Content = o->info.ieport.content;
+        p->Position = o->info.ieport.position;
+        p->MaxExtendSecs = o->info.ieport.max_extend_secs;
+        guid(&p->Library, &o->info.ieport.library);
+        break;
+    }
+    case RSM_LOGICAL_MEDIA: {
+        NTMS_LMIDINFORMATION *l = union_start;
+        guid(&l->MediaPool, &o->info.logical_media.media_pool);
+        l->dwNumberOfPartitions = o->info.logical_media.number_of_partitions;
+        break;
+    }
+    case RSM_MEDIA_POOL: {
+        NTMS_MEDIAPOOLINFORMATION *p = union_start;
+        const struct rsm_media_pool *s = &o->info.pool;
+        p->PoolType = s->pool_type;
+        guid(&p->MediaType, &s->media_type);
+        guid(&p->Parent, &s->parent);
+        p->AllocationPolicy = s->allocation_policy;
+        p->DeallocationPolicy = s->deallocation_policy;
+        p->dwMaxAllocates = s->max_allocates;
+        p->dwNumberOfPhysicalMedia = s->number_of_physical_media;
+        p->dwNumberOfLogicalMedia = s->number_of_logical_media;
+        p->dwNumberOfMediaPools = s->number_of_media_pools;
+        break;
+    }
+    case RSM_MEDIA_TYPE: {
+        NTMS_MEDIATYPEINFORMATION *t = union_start;
+        t->MediaType = o->info.media_type.media_type;
+        t->NumberOfSides = o->info.media_type.number_of_sides;
+        t->ReadWriteCharacteristics = o->info.media_type.read_write_characteristics;
+        t->DeviceType = o->info.media_type.device_type;
+        break;
+    }
+    case RSM_COMPUTER: {
+        NTMS_COMPUTERINFORMATION *c = union_start;
+        c->dwLibRequestPurgeTime = o->info.computer.lib_request_purge_time;
+        c->dwOpRequestPurgeTime = o->info.computer.op_request_purge_time;
+        c->dwLibRequestFlags = o->info.computer.lib_request_flags;
+        c->dwOpRequestFlags = o->info.computer.op_request_flags;
+        c->dwMediaPoolPolicy = o->info.computer.media_pool_policy;
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+static void fill_library(const struct rsm_library *s, NTMS_LIBRARYINFORMATION *l)
+{
+    l->LibraryType = s->library_type;
+    guid(&l->CleanerSlot, &s->cleaner_slot);
+    guid(&l->CleanerSlotDefault, &s->cleaner_slot_default);
+    l->LibrarySupportsDriveCleaning = s->supports_drive_cleaning;
+    l->BarCodeReaderInstalled = s->barcode_reader_installed;
+    l->InventoryMethod = s->inventory_method;
+    l->dwCleanerUsesRemaining = s->cleaner_uses_remaining;
+    l->FirstDriveNumber = s->first_drive_number;
+    l->dwNumberOfDrives = s->number_of_drives;
+    l->FirstSlotNumber = s->first_slot_number;
+    l->dwNumberOfSlots = s->number_of_slots;
+    l->FirstDoorNumber = s->first_door_number;
+    l->dwNumberOfDoors = s->number_of_doors;
+    l->FirstPortNumber = s->first_port_number;
+    l->dwNumberOfPorts = s->number_of_ports;
+    l->FirstChangerNumber = s->first_changer_number;
+    l->dwNumberOfChangers = s->number_of_changers;
+    l->dwNumberOfMedia = s->number_of_media;
+    l->dwNumberOfMediaTypes = s->number_of_media_types;
+    l->dwNumberOfLibRequests = s->number_of_lib_requests;
+    l->AutoRecovery = s->auto_recovery;
+    l->dwFlags = s->flags;
+}
+
+/* The Windows 2000 layout is the current one without its last fields. */
+static void fill_i1_library(const struct rsm_library *s, NTMS_I1_LIBRARYINFORMATION *old)
+{
+    NTMS_LIBRARYINFORMATION full;
+
+    memset(&full, 0, sizeof(full));
+    fill_library(s, &full);
+    memcpy(old, &full, sizeof(*old));
+}
+
+/* The string-bearing types, written once for both character widths. */
+#define FILL_STRING_TYPES(COPY, INFO, o)                                                        \
+    switch ((o)->type) {                                                                        \
+    case RSM_DRIVE: {                                                                           \
+        const struct rsm_drive *s = &(o)->info.drive;                                           \
+        (INFO).Drive.Number = s->number;                                                        \
+        (INFO).Drive.State = s->state;                                                          \
+        guid(&(INFO).Drive.DriveType, &s->drive_type);                                          \
+        COPY((INFO).Drive.szDeviceName, s->device_name);                                        \
+        COPY((INFO).Drive.szSerialNumber, s->serial_number);                                    \
+        COPY((INFO).Drive.szRevision, s->revision);                                             \
+        (INFO).Drive.ScsiPort = s->scsi_port;                                                   \
+        (INFO).Drive.ScsiBus = s->scsi_bus;                                                     \
+        (INFO).Drive.ScsiTarget = s->scsi_target;                                               \
+        (INFO).Drive.ScsiLun = s->scsi_lun;                                                     \
+        (INFO).Drive.dwMountCount = s->mount_count;                                             \
+        system_time(&(INFO).Drive.LastCleanedTs, s->last_cleaned);                              \
+        guid(&(INFO).Drive.SavedPartitionId, &s->saved_partition);                              \
+        guid(&(INFO).Drive.Library, &s->library);                                               \
+        (INFO).Drive.dwDeferDismountDelay = s->defer_dismount_delay;                            \
+        break;                                                                                  \
+    }                                                                                           \
+    case RSM_DRIVE_TYPE:                                                                        \
+        COPY((INFO).DriveType.szVendor, (o)->info.device_type.vendor);                          \
+        COPY((INFO).DriveType.szProduct, (o)->info.device_type.product);                        \
+        (INFO).DriveType.NumberOfHeads = (o)->info.device_type.number_of_heads;                 \
+        (INFO).DriveType.DeviceType = (o)->info.device_type.device_type;                        \
+        break;                                                                                  \
+    case RSM_CHANGER_TYPE:                                                                      \
+        COPY((INFO).ChangerType.szVendor, (o)->info.device_type.vendor);                        \
+        COPY((INFO).ChangerType.szProduct, (o)->info.device_type.product);                      \
+        (INFO).ChangerType.DeviceType = (o)->info.device_type.device_type;                      \
+        break;                                                                                  \
+    case RSM_CHANGER: {                                                                         \
+        const struct rsm_changer *s = &(o)->info.changer;                                       \
+        (INFO).Changer.Number = s->number;                                                      \
+        guid(&(INFO).Changer.ChangerType, &s->changer_type);                                    \
+        COPY((INFO).Changer.szSerialNumber, s->serial_number);                                  \
+        COPY((INFO).Changer.szRevision, s->revision);                                           \
+        COPY((INFO).Changer.szDeviceName, s->device_name);                                      \
+        (INFO).Changer.ScsiPort = s->scsi_port;                                                 \
+        (INFO).Changer.ScsiBus = s->scsi_bus;                                                   \
+        (INFO).Changer.ScsiTarget = s->scsi_target;                                             \
+        (INFO).Changer.ScsiLun = s->scsi_lun;                                                   \
+        guid(&(INFO).Changer.Library, &s->library);                                             \
+        break;                                                                                  \
+    }                                                                                           \
+    default:                                                                                    \
+        break;                                                                                  \
+    }
+
+/* Fields shared by the current and I1 PMID, partition, request layouts. */
+#define FILL_MEDIA(COPY, PMID, o)                                                               \
+    do {                                                                                        \
+        const struct rsm_physical_media *s = &(o)->info.media;                                  \
+        guid(&(PMID).CurrentLibrary, &s->current_library);                                      \
+        guid(&(PMID).MediaPool, &s->media_pool);                                                \
+        guid(&(PMID).Location, &s->location);                                                   \
+        (PMID).LocationType = s->location_type;                                                 \
+        guid(&(PMID).MediaType, &s->media_type);                                                \
+        guid(&(PMID).HomeSlot, &s->home_slot);                                                  \
+        COPY((PMID).szBarCode, s->barcode);                                                     \
+        (PMID).BarCodeState = s->barcode_state;                                                 \
+        COPY((PMID).szSequenceNumber, s->sequence_number);                                      \
+        (PMID).MediaState = s->media_state;                                                     \
+        (PMID).dwNumberOfPartitions = s->number_of_partitions;                                  \
+    } while (0)
+
+#define FILL_PARTITION(COPY, PART, o)                                                           \
+    do {                                                                                        \
+        const struct rsm_partition *s = &(o)->info.partition;                                   \
+        guid(&(PART).PhysicalMedia, &s->physical_media);                                        \
+        guid(&(PART).LogicalMedia, &s->logical_media);                                          \
+        (PART).State = s->state;                                                                \
+        (PART).Side = s->side;                                                                  \
+        (PART).dwOmidLabelIdLength = s->omid_label_id_length;                                   \
+        memcpy((PART).OmidLabelId, s->omid_label_id, sizeof((PART).OmidLabelId));               \
+        COPY((PART).szOmidLabelType, s->omid_label_type);                                       \
+        COPY((PART).szOmidLabelInfo, s->omid_label_info);                                       \
+        (PART).dwMountCount = s->mount_count;                                                   \
+        (PART).dwAllocateCount = s->allocate_count;                                             \
+    } while (0)
+
+#define FILL_HEADER(COPY, INFO, o)                                                              \
+    do {                                                                                        \
+        (INFO)->dwType = (o)->type;                                                             \
+        system_time(&(INFO)->Created, (o)->created);                                            \
+        system_time(&(INFO)->Modified, (o)->modified);                                          \
+        guid(&(INFO)->ObjectGuid, &(o)->id);                                                    \
+        (INFO)->Enabled = (o)->enabled != 0;                                                    \
+        (INFO)->dwOperationalState = (o)->operational_state;                                    \
+        COPY((INFO)->szName, (o)->name);                                                        \
+        COPY((INFO)->szDescription, (o)->description);                                          \
+    } while (0)
+
+BOOL object_info_size_ok_w(DWORD size)
+{
+    return size == sizeof(NTMS_OBJECTINFORMATIONW) || size == sizeof(NTMS_I1_OBJECTINFORMATIONW);
+}
+
+BOOL object_info_size_ok_a(DWORD size)
+{
+    return size == sizeof(NTMS_OBJECTINFORMATIONA) || size == sizeof(NTMS_I1_OBJECTINFORMATIONA);
+}
+
+DWORD object_info_to_w(const struct rsm_object *o, NTMS_OBJECTINFORMATIONW *info)
+{
+    DWORD size = info->dwSize;
+
+    if (!object_info_size_ok_w(size))
+        return ERROR_INVALID_PARAMETER;
+    memset(info, 0, size);
+    info->dwSize = size;
+    FILL_HEADER(COPY_W, info, o);
+    fill_common_types(o, &info->Info);
+    if (size == sizeof(NTMS_I1_OBJECTINFORMATIONW)) {
+        NTMS_I1_OBJECTINFORMATIONW *old = (NTMS_I1_OBJECTINFORMATIONW *)info;
+        FILL_STRING_TYPES(COPY_W, old->Info, o);
+        if (o->type == RSM_LIBRARY)
+            fill_i1_library(&o->info.library, &old->Info.Library);
+        else if (o->type == RSM_PHYSICAL_MEDIA)
+            FILL_MEDIA(COPY_W, old->Info.PhysicalMedia, o);
+        else if (o->type == RSM_PARTITION)
+            FILL_PARTITION(COPY_W, old->Info.Partition, o);
+        return ERROR_SUCCESS;
+    }
+    FILL_STRING_TYPES(COPY_W, info->Info, o);
+    if (o->type == RSM_LIBRARY)
+        fill_library(&o->info.library, &info->Info.Library);
+    else if (o->type == RSM_PHYSICAL_MEDIA) {
+        FILL_MEDIA(COPY_W, info->Info.PhysicalMedia, o);
+        info->Info.PhysicalMedia.dwMediaTypeCode = o->info.media.media_type_code;
+        info->Info.PhysicalMedia.dwDensityCode = o->info.media.density_code;
+        guid(&info->Info.PhysicalMedia.MountedPartition, &o->info.media.mounted_partition);
+    } else if (o->type == RSM_PARTITION) {
+        FILL_PARTITION(COPY_W, info->Info.Partition, o);
+        info->Info.Partition.Capacity.QuadPart = o->info.partition.capacity;
+    }
+    return ERROR_SUCCESS;
+}
+
+DWORD object_info_to_a(const struct rsm_object *o, NTMS_OBJECTINFORMATIONA *info)
+{
+    DWORD size = info->dwSize;
+
+    if (!object_info_size_ok_a(size))
+        return ERROR_INVALID_PARAMETER;
+    memset(info, 0, size);
+    info->dwSize = size;
+    FILL_HEADER(COPY_A, info, o);
+    fill_common_types(o, &info->Info);
+    if (size == sizeof(NTMS_I1_OBJECTINFORMATIONA)) {
+        NTMS_I1_OBJECTINFORMATIONA *old = (NTMS_I1_OBJECTINFORMATIONA *)info;
+        FILL_STRING_TYPES(COPY_A, old->Info, o);
+        if (o->type == RSM_LIBRARY)
+            fill_i1_library(&o->info.library, &old->Info.Library);
+        else if (o->type == RSM_PHYSICAL_MEDIA)
+            FILL_MEDIA(COPY_A, old->Info.PhysicalMedia, o);
+        else if (o->type == RSM_PARTITION)
+            FILL_PARTITION(COPY_A, old->Info.Partition, o);
+        return ERROR_SUCCESS;
+    }
+    FILL_STRING_TYPES(COPY_A, info->Info, o);
+    if (o->type == RSM_LIBRARY)
+        fill_library(&o->info.library, &info->Info.Library);
+    else if (o->type == RSM_PHYSICAL_MEDIA) {
+        FILL_MEDIA(COPY_A, info->Info.PhysicalMedia, o);
+        info->Info.PhysicalMedia.dwMediaTypeCode = o->info.media.media_type_code;
+        info->Info.PhysicalMedia.dwDensityCode = o->info.media.density_code;
+        guid(&info->Info.PhysicalMedia.MountedPartition, &o->info.media.mounted_partition);
+    } else if (o->type == RSM_PARTITION) {
+        FILL_PARTITION(COPY_A, info->Info.Partition, o);
+        info->Info.Partition.Capacity.QuadPart = o->info.partition.capacity;
+    }
+    return ERROR_SUCCESS;
+}

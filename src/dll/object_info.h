@@ -1,0 +1,20 @@
+/* Engine records -> the caller's NTMS_OBJECTINFORMATION, in whichever of
+ * the four layouts dwSize names: W or A, current or the Windows 2000 SDK's
+ * NTMS_I1_* (applications built with that SDK pass the smaller size). */
+#ifndef NTMSAPI_DLL_OBJECT_INFO_H
+#define NTMSAPI_DLL_OBJECT_INFO_H
+
+#include <windows.h>
+#include <ntmsapi.h>
+
+#include "engine/rsm_object.h"
+
+/* ERROR_INVALID_PARAMETER when dwSize is none of the accepted sizes for
+ * this character width. */
+DWORD object_info_to_w(const struct rsm_object *object, NTMS_OBJECTINFORMATIONW *info);
+DWORD object_info_to_a(const struct rsm_object *object, NTMS_OBJECTINFORMATIONA *info);
+
+BOOL object_info_size_ok_w(DWORD size);
+BOOL object_info_size_ok_a(DWORD size);
+
+#endif
