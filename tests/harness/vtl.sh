@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# A private tgt virtual tape library for tests, benchmarks and the demo.
+#
+#   vtl.sh start <statedir> [--slots N] [--drives N]
+#   vtl.sh stop  <statedir>
+#
+# start runs its own tgtd (control socket and iSCSI port on 127.0.0.1 chosen
+# free at start) with one target: tape drive LUNs 1..D and a changer LUN
+# D+1 with a picker, 2 import/export elements, D drives and N storage slots
+# (default 8 slots, 2 drives). Element addresses are deliberately not
+# 0-based: picker 1, IE 16.., drives 256.., slots 4096... Every slot whose
+# number is not a multiple of 4 holds a tape with barcode N<slot:04>L6.
+# It writes <statedir>/env for `source`:
+#   TGT_CTL TGT_PORT TGT_PID TGT_TARGET VTL_SLOTS VTL_DRIVES
+#   VTL_CHANGER_URL VTL_TAPE0_URL VTL_TAPE1_URL ... VTL_MEDIA_HOME
+#   VTL_FIRST_SLOT VTL_FIRST_DRIVE VTL_FIRST_IE VTL_TRANSPORT
+# stop deletes the target (--force) and the system through tgtadm, waits for
+# that tgtd to exit, and only then kills that pid. Safe to call twice.
+set -euo pipefail
+
+usage() { echo "usage: $0 start|stop <statedir> [--slots N] [--drives N]" >&2; exit 2; }
+[ $# -ge 2 ] || usage
+action=$1 state=$2
+shift 2
+
+TRANSPORT=1 FIRST_IE=16 FIRST_DRIVE=256 FIRST_SLOT=4096 IE_COUNT=2
+TARGET=iqn.2026-11.org.ntmsapi:vtl
+
+tgtadm_() { tgtadm -C "$TGT_CTL" --lld iscsi "$@"; }
+
+free_control_number() {
+    local n
+    for n in $(seq $((100 + RANDOM % 800)) 999) $(seq 100 999); do
+        [ -e "/var/run/tgtd/socket.$n" ] || { echo "$n"; return; }
+    done
+    return 1
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+start_tgtd() {
+    local attempt port
+    mkdir -p "$state"
+    for attempt in 1 2 3 4 5 6 7 8; do
+        TGT_CTL=$(free_control_number)
+        port=$((20000 + RANDOM % 20000))
+        port_in_use "$port" && continue
+        tgtd -f -C "$TGT_CTL" --iscsi "portal=127.0.0.1:$port" > "$state/tgtd.log" 2>&1 &
+        TGT_PID=$!
+        TGT_PORT=$port
+        for _ in $(seq 50); do
+            if tgtadm_ --op show --mode sys > /dev/null 2>&1 && port_in_use "$port"; then return 0; fi
+            kill -0 "$TGT_PID" 2> /dev/null || break
+            sleep 0.1
+        done
+        kill "$TGT_PID" 2> /dev/null || true
+        wait "$TGT_PID" 2> /dev/null || true
+    done
+    echo "vtl.sh: could not start tgtd (see $state/tgtd.log)" >&2
+    return 1
+}
+
+changer_param() { tgtadm_ --op update --mode logicalunit --tid 1 --lun "$changer_lun" --params "$1"; }
+
+build_library() {
+    local media=$state/media d s barcode
+    mkdir -p "$media"
+    tgtimg --op new --device-type tape --barcode NOTAPE --size 1 --type data --file "$state/no-tape.img" > /dev/null
+    dd if=/dev/zero of="$state/changer.img" bs=1k count=1 status=none
+    tgtadm_ --op new --mode target --tid 1 -T "$TARGET"
+    for d in $(seq 1 "$drives"); do
+        tgtadm_ --op new --mode logicalunit --tid 1 --lun "$d" --device-type tape --bstype ssc -b "$state/no-tape.img"
+    done
+    changer_lun=$((drives + 1))
+    tgtadm_ --op new --mode logicalunit --tid 1 --lun "$changer_lun" --device-type changer -b "$state/changer.img"
+    changer_param "media_home=$media"
+    changer_param "element_type=1,start_address=$TRANSPORT,quantity=1"
+    changer_param "element_type=2,start_address=$FIRST_SLOT,quantity=$slots"
+    changer_param "element_type=3,start_address=$FIRST_IE,quantity=$IE_COUNT"
+    changer_param "element_type=4,start_address=$FIRST_DRIVE,quantity=$drives"
+    for d in $(seq 1 "$drives"); do
+        changer_param "element_type=4,address=$((FIRST_DRIVE + d - 1)),tid=1,lun=$d"
+    done
+    for s in $(seq 1 "$slots"); do
+        [ $((s % 4)) -eq 0 ] && continue
+        barcode=$(printf 'N%04dL6' "$s")
+        tgtimg --op new --device-type tape --barcode "$barcode" --size 64 --type data --file "$media/$barcode" > /dev/null
+        changer_param "element_type=2,address=$((FIRST_SLOT + s - 1)),barcode=$barcode,sides=1"
+    done
+    tgtadm_ --op bind --mode target --tid 1 -I 127.0.0.1
+}
+
+write_env() {
+    local d url=iscsi://127.0.0.1:$TGT_PORT/$TARGET
+    {
+        echo "TGT_CTL=$TGT_CTL"; echo "TGT_PORT=$TGT_PORT"; echo "TGT_PID=$TGT_PID"; echo "TGT_TARGET=$TARGET"
+        echo "VTL_STATEDIR=$state"; echo "VTL_MEDIA_HOME=$state/media"
+        echo "VTL_SLOTS=$slots"; echo "VTL_DRIVES=$drives"
+        echo "VTL_TRANSPORT=$TRANSPORT"; echo "VTL_FIRST_IE=$FIRST_IE"
+        echo "VTL_FIRST_DRIVE=$FIRST_DRIVE"; echo "VTL_FIRST_SLOT=$FIRST_SLOT"
+        echo "VTL_CHANGER_URL=$url/$((drives + 1))"
+        for d in $(seq 1 "$drives"); do echo "VTL_TAPE$((d - 1))_URL=$url/$d"; done
+    } > "$state/env"
+}
+
+stop() {
+    [ -f "$state/env" ] || return 0
+    # shellcheck disable=SC1091
+    source "$state/env"
+    if kill -0 "$TGT_PID" 2> /dev/null; then
+        tgtadm_ --op delete --mode target --tid 1 --force > /dev/null 2>&1 || true
+        tgtadm_ --op delete --mode system > /dev/null 2>&1 || true
+        for _ in $(seq 50); do kill -0 "$TGT_PID" 2> /dev/null || break; sleep 0.1; done
+        kill "$TGT_PID" 2> /dev/null || true
+    fi
+    rm -f "$state/env"
+}
+
+case $action in
+start)
+    slots=8 drives=2
+    while [ $# -gt 0 ]; do
+        case $1 in
+        --slots) slots=$2; shift 2 ;;
+        --drives) drives=$2; shift 2 ;;
+        *) usage ;;
+        esac
+    done
+    start_tgtd
+    write_env   # first, so that stop works even if building fails
+    build_library || { stop; exit 1; }
+    ;;
+stop) stop ;;
+*) usage ;;
+esac
