@@ -10,7 +10,7 @@ packages=(
     tgt                                   # the virtual tape library under test
     libiscsi-dev libiscsi-bin             # the SG_IO bridge talks iSCSI to tgt
     sg3-utils mtx                         # independent decoders and a witness of where tapes are
-    wine wine64                           # the DLL under test (64-bit Wine only)
+    wine wine64 libwine-dev               # the DLL under test (64-bit Wine only); Wine's headers
     binutils util-linux procps            # objdump/strings, flock, pgrep
 )
 missing=()
