@@ -36,6 +36,8 @@ fi
 status=0
 (cd "$app" && wine "./$program" "$@" > "$app/output.txt" 2>&1) || status=$?
 cat "$app/output.txt"
+# Programs that are not tests (the demo) are judged by their exit status alone.
+[ -z "${WINE_RUN_PLAIN:-}" ] || exit "$status"
 summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$app/output.txt" | tail -1 || true)
 [ -n "$summary" ] || { echo "no summary line: the program crashed or did not finish (exit $status)"; exit 1; }
 [ "$status" -eq 0 ] && [[ $summary == *" 0 failed"* ]]
