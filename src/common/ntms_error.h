@@ -12,6 +12,7 @@ typedef uint32_t ntms_err;
 
 enum {
     NTMS_OK                        = 0,
+    NTMS_E_INVALID_FUNCTION        = 1,
     NTMS_E_ACCESS_DENIED           = 5,
     NTMS_E_INVALID_HANDLE          = 6,
     NTMS_E_NOT_ENOUGH_MEMORY       = 8,
@@ -29,7 +30,14 @@ enum {
     NTMS_E_BUSY                    = 170,
     NTMS_E_ALREADY_EXISTS          = 183,
     NTMS_E_NO_DATA                 = 232,
+    NTMS_E_SEM_TIMEOUT             = 121,
+    NTMS_E_NO_SUCH_DEVICE          = 433,
+    NTMS_E_DEVICE_HARDWARE_ERROR   = 483,
     NTMS_E_INVALID_ADDRESS         = 487,
+    NTMS_E_UNABLE_TO_UNLOAD_MEDIA  = 1109,
+    NTMS_E_EOM_OVERFLOW            = 1129,
+    NTMS_E_UNRECOGNIZED_MEDIA      = 1785,
+    NTMS_E_CLEANER_CARTRIDGE_INSTALLED = 4340,
     NTMS_E_IO_DEVICE               = 1117,
     NTMS_E_END_OF_MEDIA            = 1100,
     NTMS_E_FILEMARK_DETECTED       = 1101,
