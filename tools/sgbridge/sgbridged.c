@@ -154,6 +154,11 @@ static void execute(struct session *s, const struct sgbridge_request *rq, const 
         rs->transport_error = ENOMEM;
         return;
     }
+    /* Data-in straight into our buffer, so that data sent before a CHECK
+     * CONDITION (a short tape block) is not lost behind the sense. */
+    struct scsi_iovec iov = { .iov_base = data_in, .iov_len = rq->data_in_length };
+    if (dir == SCSI_XFER_READ)
+        scsi_task_set_iov_in(task, &iov, 1);
     iscsi_set_timeout(s->iscsi, (int)((rq->timeout_ms + 999) / 1000));
     if (!iscsi_scsi_command_sync(s->iscsi, s->lun, task, dir == SCSI_XFER_WRITE ? &out : NULL)) {
         fprintf(stderr, "sgbridged: %s: %s\n", s->url, iscsi_get_error(s->iscsi));
@@ -162,15 +167,13 @@ static void execute(struct session *s, const struct sgbridge_request *rq, const 
         return;
     }
     rs->status = (uint32_t)task->status;
-    if (task->status == SCSI_STATUS_CHECK_CONDITION) {
+    if (task->status == SCSI_STATUS_CHECK_CONDITION)
         rs->sense_length = copy_sense(task, sense);
-    } else if (dir == SCSI_XFER_READ && task->datain.data) {
-        uint32_t got = task->datain.size > 0 ? (uint32_t)task->datain.size : 0;
-        rs->data_in_length = got < rq->data_in_length ? got : rq->data_in_length;
-        memcpy(data_in, task->datain.data, rs->data_in_length);
-    }
-    if (dir == SCSI_XFER_READ)
+    if (dir == SCSI_XFER_READ) {
+        size_t residual = task->residual_status == SCSI_RESIDUAL_UNDERFLOW ? task->residual : 0;
+        rs->data_in_length = residual < rq->data_in_length ? rq->data_in_length - (uint32_t)residual : 0;
         rs->residual = rq->data_in_length - rs->data_in_length;
+    }
     scsi_free_scsi_task(task);
 }
 
