@@ -1,0 +1,183 @@
+#define _GNU_SOURCE   /* F_OFD_SETLKW */
+#include "platform/plat_file.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct plat_lock {
+    int fd;
+};
+
+static ntms_err from_errno(int error)
+{
+    switch (error) {
+    case ENOENT: return NTMS_E_OBJECT_NOT_FOUND;
+    case ENOSPC:
+    case EDQUOT: return NTMS_E_DATABASE_FULL;
+    case ENOMEM: return NTMS_E_NOT_ENOUGH_MEMORY;
+    case EACCES:
+    case EPERM:  return NTMS_E_ACCESS_DENIED;
+    default:     return NTMS_E_DATABASE_FAILURE;
+    }
+}
+
+static ntms_err posix_read_all(const char *path, uint8_t **data, size_t *length)
+{
+    struct stat st;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+    *data = NULL;
+    *length = 0;
+    if (fd < 0)
+        return from_errno(errno);
+    if (fstat(fd, &st) || st.st_size < 0) {
+        close(fd);
+        return NTMS_E_DATABASE_FAILURE;
+    }
+    uint8_t *buffer = malloc((size_t)st.st_size + 1);
+    size_t got = 0;
+    while (buffer && got < (size_t)st.st_size) {
+        ssize_t n = read(fd, buffer + got, (size_t)st.st_size - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        got += (size_t)n;
+    }
+    close(fd);
+    if (!buffer)
+        return NTMS_E_NOT_ENOUGH_MEMORY;
+    *data = buffer;
+    *length = got;
+    return NTMS_OK;
+}
+
+static void sync_directory_of(const char *path)
+{
+    char copy[4096];
+    snprintf(copy, sizeof(copy), "%s", path);
+    int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+}
+
+static ntms_err posix_write_durable(const char *path, const uint8_t *data, size_t length)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+
+    if (fd < 0)
+        return from_errno(errno);
+    for (size_t put = 0; put < length;) {
+        ssize_t n = write(fd, data + put, length - put);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            int error = errno;
+            close(fd);
+            return from_errno(error);
+        }
+        put += (size_t)n;
+    }
+    if (fsync(fd)) {
+        int error = errno;
+        close(fd);
+        return from_errno(error);
+    }
+    return close(fd) ? from_errno(errno) : NTMS_OK;
+}
+
+static ntms_err posix_replace(const char *from, const char *to)
+{
+    if (rename(from, to))
+        return from_errno(errno);
+    sync_directory_of(to);
+    return NTMS_OK;
+}
+
+static ntms_err posix_remove(const char *path)
+{
+    return unlink(path) && errno != ENOENT ? from_errno(errno) : NTMS_OK;
+}
+
+static ntms_err posix_change_stamp(const char *path, uint64_t *stamp)
+{
+    struct stat st;
+
+    if (stat(path, &st))
+        return from_errno(errno);
+    *stamp = (uint64_t)st.st_ino * 0x9E3779B97F4A7C15ull ^ (uint64_t)st.st_size << 20
+           ^ (uint64_t)st.st_mtim.tv_sec * 1000000000ull ^ (uint64_t)st.st_mtim.tv_nsec;
+    return NTMS_OK;
+}
+
+static ntms_err posix_make_directory(const char *path)
+{
+    char partial[4096];
+    size_t length = strlen(path);
+
+    if (length >= sizeof(partial))
+        return NTMS_E_INVALID_PARAMETER;
+    for (size_t i = 1; i <= length; i++) {
+        if (path[i] != '/' && path[i] != '\0')
+            continue;
+        memcpy(partial, path, i);
+        partial[i] = '\0';
+        if (mkdir(partial, 0755) && errno != EEXIST)
+            return from_errno(errno);
+    }
+    return NTMS_OK;
+}
+
+static ntms_err posix_lock(const char *path, struct plat_lock **lock)
+{
+    struct flock whole = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+
+    *lock = NULL;
+    if (fd < 0)
+        return from_errno(errno);
+    /* OFD locks: owned by this open file, so two threads of one process
+     * exclude each other too (classic fcntl locks would not). */
+    while (fcntl(fd, F_OFD_SETLKW, &whole)) {
+        if (errno != EINTR) {
+            int error = errno;
+            close(fd);
+            return from_errno(error);
+        }
+    }
+    *lock = malloc(sizeof(**lock));
+    if (!*lock) {
+        close(fd);
+        return NTMS_E_NOT_ENOUGH_MEMORY;
+    }
+    (*lock)->fd = fd;
+    return NTMS_OK;
+}
+
+static void posix_unlock(struct plat_lock *lock)
+{
+    if (!lock)
+        return;
+    close(lock->fd);   /* closing the descriptor releases the OFD lock */
+    free(lock);
+}
+
+const struct plat_file_ops plat_file_system = {
+    posix_read_all, posix_write_durable, posix_replace, posix_remove, posix_change_stamp, posix_make_directory,
+    posix_lock, posix_unlock,
+};
+const struct plat_file_ops *plat_file = &plat_file_system;
+
+void plat_data_directory(char *path, size_t capacity)
+{
+    const char *chosen = getenv("NTMSAPI_DATA_DIR");
+    snprintf(path, capacity, "%s", chosen && *chosen ? chosen : "/var/lib/ntmsapi");
+}

@@ -1,0 +1,189 @@
+#include "platform/plat_file.h"
+
+#include <windows.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct plat_lock {
+    HANDLE file;
+};
+
+static ntms_err from_windows(DWORD error)
+{
+    switch (error) {
+    case ERROR_FILE_NOT_FOUND:
+    case ERROR_PATH_NOT_FOUND: return NTMS_E_OBJECT_NOT_FOUND;
+    case ERROR_DISK_FULL:
+    case ERROR_HANDLE_DISK_FULL: return NTMS_E_DATABASE_FULL;
+    case ERROR_NOT_ENOUGH_MEMORY:
+    case ERROR_OUTOFMEMORY: return NTMS_E_NOT_ENOUGH_MEMORY;
+    case ERROR_ACCESS_DENIED: return NTMS_E_ACCESS_DENIED;
+    case ERROR_SHARING_VIOLATION: return NTMS_E_SHARING_VIOLATION;
+    default: return NTMS_E_DATABASE_FAILURE;
+    }
+}
+
+static BOOL wide_path(const char *path, WCHAR *wide)
+{
+    return MultiByteToWideChar(CP_UTF8, 0, path, -1, wide, MAX_PATH) > 0;
+}
+
+static ntms_err win32_read_all(const char *path, uint8_t **data, size_t *length)
+{
+    WCHAR wide[MAX_PATH];
+    LARGE_INTEGER size;
+
+    *data = NULL;
+    *length = 0;
+    if (!wide_path(path, wide))
+        return NTMS_E_INVALID_PARAMETER;
+    HANDLE file = CreateFileW(wide, GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL,
+                              OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, NULL);
+    if (file == INVALID_HANDLE_VALUE)
+        return from_windows(GetLastError());
+    if (!GetFileSizeEx(file, &size) || size.QuadPart < 0 || size.QuadPart > 0x7FFFFFFF) {
+        CloseHandle(file);
+        return NTMS_E_DATABASE_FAILURE;
+    }
+    uint8_t *buffer = malloc((size_t)size.QuadPart + 1);
+    DWORD got = 0;
+    BOOL ok = buffer && ReadFile(file, buffer, (DWORD)size.QuadPart, &got, NULL);
+    CloseHandle(file);
+    if (!buffer)
+        return NTMS_E_NOT_ENOUGH_MEMORY;
+    if (!ok) {
+        free(buffer);
+        return NTMS_E_DATABASE_FAILURE;
+    }
+    *data = buffer;
+    *length = got;
+    return NTMS_OK;
+}
+
+static ntms_err win32_write_durable(const char *path, const uint8_t *data, size_t length)
+{
+    WCHAR wide[MAX_PATH];
+    DWORD put = 0;
+
+    if (!wide_path(path, wide) || length > 0x7FFFFFFF)
+        return NTMS_E_INVALID_PARAMETER;
+    HANDLE file = CreateFileW(wide, GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL);
+    if (file == INVALID_HANDLE_VALUE)
+        return from_windows(GetLastError());
+    BOOL ok = WriteFile(file, data, (DWORD)length, &put, NULL) && put == length && FlushFileBuffers(file);
+    DWORD error = GetLastError();
+    CloseHandle(file);
+    return ok ? NTMS_OK : from_windows(error);
+}
+
+static ntms_err win32_replace(const char *from, const char *to)
+{
+    WCHAR wide_from[MAX_PATH], wide_to[MAX_PATH];
+
+    if (!wide_path(from, wide_from) || !wide_path(to, wide_to))
+        return NTMS_E_INVALID_PARAMETER;
+    return MoveFileExW(wide_from, wide_to, MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)
+        ? NTMS_OK : from_windows(GetLastError());
+}
+
+static ntms_err win32_remove(const char *path)
+{
+    WCHAR wide[MAX_PATH];
+
+    if (!wide_path(path, wide))
+        return NTMS_E_INVALID_PARAMETER;
+    if (DeleteFileW(wide) || GetLastError() == ERROR_FILE_NOT_FOUND)
+        return NTMS_OK;
+    return from_windows(GetLastError());
+}
+
+static ntms_err win32_change_stamp(const char *path, uint64_t *stamp)
+{
+    WCHAR wide[MAX_PATH];
+    WIN32_FILE_ATTRIBUTE_DATA data;
+
+    if (!wide_path(path, wide))
+        return NTMS_E_INVALID_PARAMETER;
+    if (!GetFileAttributesExW(wide, GetFileExInfoStandard, &data))
+        return from_windows(GetLastError());
+    *stamp = ((uint64_t)data.ftLastWriteTime.dwHighDateTime << 32 | data.ftLastWriteTime.dwLowDateTime)
+           ^ ((uint64_t)data.nFileSizeHigh << 52 | (uint64_t)data.nFileSizeLow << 20)
+           ^ ((uint64_t)data.ftCreationTime.dwLowDateTime << 7);
+    return NTMS_OK;
+}
+
+static ntms_err win32_make_directory(const char *path)
+{
+    WCHAR wide[MAX_PATH];
+
+    if (!wide_path(path, wide))
+        return NTMS_E_INVALID_PARAMETER;
+    for (WCHAR *p = wide + 3; *p; p++) {
+        if (*p != L'\\' && *p != L'/')
+            continue;
+        WCHAR saved = *p;
+        *p = 0;
+        CreateDirectoryW(wide, NULL);
+        *p = saved;
+    }
+    if (CreateDirectoryW(wide, NULL) || GetLastError() == ERROR_ALREADY_EXISTS)
+        return NTMS_OK;
+    return from_windows(GetLastError());
+}
+
+static ntms_err win32_lock(const char *path, struct plat_lock **lock)
+{
+    WCHAR wide[MAX_PATH];
+    OVERLAPPED at_start;
+
+    *lock = NULL;
+    if (!wide_path(path, wide))
+        return NTMS_E_INVALID_PARAMETER;
+    HANDLE file = CreateFileW(wide, GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL,
+                              OPEN_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL);
+    if (file == INVALID_HANDLE_VALUE)
+        return from_windows(GetLastError());
+    memset(&at_start, 0, sizeof(at_start));
+    /* Byte-range locks belong to the handle: threads and processes alike wait. */
+    if (!LockFileEx(file, LOCKFILE_EXCLUSIVE_LOCK, 0, 1, 0, &at_start)) {
+        DWORD error = GetLastError();
+        CloseHandle(file);
+        return from_windows(error);
+    }
+    *lock = malloc(sizeof(**lock));
+    if (!*lock) {
+        CloseHandle(file);
+        return NTMS_E_NOT_ENOUGH_MEMORY;
+    }
+    (*lock)->file = file;
+    return NTMS_OK;
+}
+
+static void win32_unlock(struct plat_lock *lock)
+{
+    if (!lock)
+        return;
+    CloseHandle(lock->file);   /* releases the byte-range lock */
+    free(lock);
+}
+
+const struct plat_file_ops plat_file_system = {
+    win32_read_all, win32_write_durable, win32_replace, win32_remove, win32_change_stamp, win32_make_directory,
+    win32_lock, win32_unlock,
+};
+const struct plat_file_ops *plat_file = &plat_file_system;
+
+void plat_data_directory(char *path, size_t capacity)
+{
+    WCHAR wide[MAX_PATH];
+    DWORD n = GetEnvironmentVariableW(L"NTMSAPI_DATA_DIR", wide, MAX_PATH);
+
+    if (n > 0 && n < MAX_PATH && WideCharToMultiByte(CP_UTF8, 0, wide, -1, path, (int)capacity, NULL, NULL))
+        return;
+    n = GetEnvironmentVariableW(L"ProgramData", wide, MAX_PATH);
+    char base[MAX_PATH * 3] = "C:\\ProgramData";
+    if (n > 0 && n < MAX_PATH)
+        WideCharToMultiByte(CP_UTF8, 0, wide, -1, base, sizeof(base), NULL, NULL);
+    snprintf(path, capacity, "%s\\ntmsapi", base);
+}

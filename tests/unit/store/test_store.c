@@ -1,0 +1,383 @@
+/* The store: persistence, isolation, a crash at every step of a commit
+ * (with torn writes), damaged files, many entries, many processes. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <dirent.h>
+#include <cmocka.h>
+
+#include "platform/plat_file.h"
+#include "store/store.h"
+
+static char dir[256];
+
+static int make_dir(void **state)
+{
+    (void)state;
+    snprintf(dir, sizeof(dir), "/tmp/ntmsapi-store-XXXXXX");
+    assert_non_null(mkdtemp(dir));
+    return 0;
+}
+
+static int remove_dir(void **state)
+{
+    (void)state;
+    char command[300];
+    snprintf(command, sizeof(command), "rm -rf '%s'", dir);
+    return system(command);
+}
+
+static ntms_guid id_of(unsigned n)
+{
+    ntms_guid g = { { 0 } };
+    memcpy(g.bytes, &n, sizeof(n));
+    return g;
+}
+
+static void put_value(struct store *s, unsigned n, const char *value)
+{
+    ntms_guid id = id_of(n);
+    assert_int_equal(store_put(s, 1, &id, NULL, n % 7, (const uint8_t *)value, strlen(value) + 1), NTMS_OK);
+}
+
+static const char *get_value(struct store *s, unsigned n)
+{
+    struct store_entry e;
+    ntms_guid id = id_of(n);
+    return store_get(s, 1, &id, NULL, &e) == NTMS_OK ? (const char *)e.value : NULL;
+}
+
+static size_t count_entries(struct store *s)
+{
+    size_t cursor = 0, n = 0;
+    struct store_entry e;
+    while (store_next(s, &cursor, &e))
+        n++;
+    return n;
+}
+
+static void commit_persists_and_abort_discards(void **state)
+{
+    (void)state;
+    struct store *s, *again;
+
+    assert_int_equal(store_open(dir, &s), NTMS_OK);
+    assert_int_equal(store_begin(s, true), NTMS_OK);
+    put_value(s, 1, "one");
+    put_value(s, 2, "two");
+    assert_int_equal(store_commit(s), NTMS_OK);
+    assert_int_equal(store_begin(s, true), NTMS_OK);
+    put_value(s, 3, "three");
+    store_abort(s);
+    assert_int_equal(store_begin(s, false), NTMS_OK);
+    assert_null(get_value(s, 3));
+    assert_string_equal(get_value(s, 2), "two");
+    store_abort(s);
+    store_close(s);
+
+    assert_int_equal(store_open(dir, &again), NTMS_OK);
+    assert_int_equal(store_begin(again, false), NTMS_OK);
+    assert_string_equal(get_value(again, 1), "one");
+    assert_int_equal(count_entries(again), 2);
+    assert_int_equal(store_put(again, 1, &(ntms_guid){ { 9 } }, NULL, 0, (const uint8_t *)"x", 1), NTMS_E_INVALID_STATE);
+    store_abort(again);
+    store_close(again);
+}
+
+static void another_handle_sees_commits_at_next_begin(void **state)
+{
+    (void)state;
+    struct store *a, *b;
+
+    assert_int_equal(store_open(dir, &a), NTMS_OK);
+    assert_int_equal(store_open(dir, &b), NTMS_OK);
+    assert_int_equal(store_begin(b, false), NTMS_OK);
+    assert_null(get_value(b, 5));
+    store_abort(b);
+    assert_int_equal(store_begin(a, true), NTMS_OK);
+    put_value(a, 5, "five");
+    assert_int_equal(store_commit(a), NTMS_OK);
+    assert_int_equal(store_begin(b, false), NTMS_OK);
+    assert_string_equal(get_value(b, 5), "five");
+    store_abort(b);
+    store_close(a);
+    store_close(b);
+}
+
+static void attributes_are_named_entries(void **state)
+{
+    (void)state;
+    struct store *s;
+    struct store_entry e;
+    ntms_guid id = id_of(1);
+    char long_name[300];
+
+    memset(long_name, 'n', sizeof(long_name) - 1);
+    long_name[sizeof(long_name) - 1] = '\0';
+    assert_int_equal(store_open(dir, &s), NTMS_OK);
+    assert_int_equal(store_begin(s, true), NTMS_OK);
+    put_value(s, 1, "object");
+    assert_int_equal(store_put(s, 2, &id, "Owner", 0, (const uint8_t *)"backup", 6), NTMS_OK);
+    assert_int_equal(store_put(s, 2, &id, long_name, 0, (const uint8_t *)"x", 1), NTMS_E_INVALID_PARAMETER);
+    assert_int_equal(store_get(s, 2, &id, "Owner", &e), NTMS_OK);
+    assert_int_equal(e.length, 6);
+    assert_int_equal(store_delete_id(s, &id), NTMS_OK);
+    assert_int_equal(store_get(s, 2, &id, "Owner", &e), NTMS_E_OBJECT_NOT_FOUND);
+    assert_null(get_value(s, 1));
+    store_abort(s);
+    store_close(s);
+}
+
+/* ---- crash simulation: the real file layer until step N, then nothing ---- */
+
+static int steps_left;      /* mutating operations still allowed */
+static int torn;            /* tear the write that hits the crash */
+
+static bool step(void)
+{
+    return steps_left-- > 0;
+}
+
+static ntms_err crash_write(const char *path, const uint8_t *data, size_t length)
+{
+    if (step())
+        return plat_file_system.write_durable(path, data, length);
+    if (torn)
+        plat_file_system.write_durable(path, data, length / 2);   /* half the image made it */
+    return NTMS_E_DATABASE_FAILURE;
+}
+
+static ntms_err crash_replace(const char *from, const char *to)
+{
+    return step() ? plat_file_system.replace(from, to) : NTMS_E_DATABASE_FAILURE;
+}
+
+/* One committed state of 3 entries, then a commit that changes one and adds
+ * one, crashed at step N (0..4: tmp write, db->prev, tmp->db, ...). After
+ * reopening with the real layer the state must be exactly old or new. */
+static void crash_at_every_step_of_a_commit(void **state)
+{
+    (void)state;
+    int outcomes[2] = { 0, 0 };
+
+    for (torn = 0; torn <= 1; torn++) {
+        for (int n = 0; n <= 4; n++) {
+            struct store *s;
+            char command[300];
+            snprintf(command, sizeof(command), "rm -rf '%s'/*", dir);
+            assert_int_equal(system(command), 0);
+            assert_int_equal(store_open(dir, &s), NTMS_OK);
+            assert_int_equal(store_begin(s, true), NTMS_OK);
+            put_value(s, 1, "old-1");
+            put_value(s, 2, "old-2");
+            assert_int_equal(store_commit(s), NTMS_OK);
+            assert_int_equal(store_begin(s, true), NTMS_OK);   /* a second commit, so prev exists */
+            put_value(s, 3, "old-3");
+            assert_int_equal(store_commit(s), NTMS_OK);
+
+            static struct plat_file_ops crashing;
+            crashing = plat_file_system;
+            crashing.write_durable = crash_write;
+            crashing.replace = crash_replace;
+            plat_file = &crashing;
+            steps_left = n;
+            assert_int_equal(store_begin(s, true), NTMS_OK);
+            put_value(s, 1, "new-1");
+            put_value(s, 4, "new-4");
+            ntms_err committed = store_commit(s);
+            plat_file = &plat_file_system;
+            store_close(s);          /* the process "dies" here */
+
+            assert_int_equal(store_open(dir, &s), NTMS_OK);
+            assert_int_equal(store_begin(s, false), NTMS_OK);
+            const char *one = get_value(s, 1);
+            assert_non_null(one);
+            bool is_new = !strcmp(one, "new-1");
+            if (committed == NTMS_OK)
+                assert_true(is_new);
+            assert_string_equal(get_value(s, 3), "old-3");
+            if (is_new) {
+                assert_string_equal(get_value(s, 4), "new-4");
+                assert_int_equal(count_entries(s), 4);
+            } else {
+                assert_string_equal(one, "old-1");
+                assert_null(get_value(s, 4));
+                assert_int_equal(count_entries(s), 3);
+            }
+            outcomes[is_new]++;
+            store_abort(s);
+            store_close(s);
+        }
+    }
+    print_message("crash points: %d left the old state, %d the new\n", outcomes[0], outcomes[1]);
+    assert_true(outcomes[0] > 0 && outcomes[1] > 0);
+}
+
+static void flip_byte(const char *path, long offset)
+{
+    FILE *f = fopen(path, "r+b");
+    assert_non_null(f);
+    fseek(f, offset, SEEK_SET);
+    int c = fgetc(f);
+    fseek(f, offset, SEEK_SET);
+    fputc(c ^ 0x40, f);
+    fclose(f);
+}
+
+static bool damaged_copy_exists(void)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    bool found = false;
+    while (d && (e = readdir(d)))
+        found |= strstr(e->d_name, ".damaged-") != NULL;
+    if (d)
+        closedir(d);
+    return found;
+}
+
+static void damaged_file_is_kept_aside_and_previous_used(void **state)
+{
+    (void)state;
+    struct store *s;
+    char db[300];
+
+    assert_int_equal(store_open(dir, &s), NTMS_OK);
+    assert_int_equal(store_begin(s, true), NTMS_OK);
+    put_value(s, 1, "first");
+    assert_int_equal(store_commit(s), NTMS_OK);
+    assert_int_equal(store_begin(s, true), NTMS_OK);
+    put_value(s, 1, "second");
+    assert_int_equal(store_commit(s), NTMS_OK);
+    store_close(s);
+    snprintf(db, sizeof(db), "%s/ntmsapi.db", dir);
+    flip_byte(db, 60);                                    /* inside the payload */
+
+    assert_int_equal(store_open(dir, &s), NTMS_OK);
+    assert_int_equal(store_begin(s, false), NTMS_OK);
+    assert_string_equal(get_value(s, 1), "first");        /* the previous good copy */
+    store_abort(s);
+    store_close(s);
+    assert_true(damaged_copy_exists());
+}
+
+static void nothing_valid_refuses_to_open(void **state)
+{
+    (void)state;
+    struct store *s;
+    char path[300];
+
+    assert_int_equal(store_open(dir, &s), NTMS_OK);
+    assert_int_equal(store_begin(s, true), NTMS_OK);
+    put_value(s, 1, "only");
+    assert_int_equal(store_commit(s), NTMS_OK);
+    store_close(s);
+    snprintf(path, sizeof(path), "%s/ntmsapi.db", dir);
+    flip_byte(path, 3);                                   /* the magic */
+    assert_int_equal(store_open(dir, &s), NTMS_E_DATABASE_FAILURE);
+    assert_null(s);
+}
+
+static void truncated_file_is_detected(void **state)
+{
+    (void)state;
+    struct store *s;
+    char path[300];
+
+    assert_int_equal(store_open(dir, &s), NTMS_OK);
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(store_begin(s, true), NTMS_OK);
+        put_value(s, 1 + (unsigned)i, "value");
+        assert_int_equal(store_commit(s), NTMS_OK);
+    }
+    store_close(s);
+    snprintf(path, sizeof(path), "%s/ntmsapi.db", dir);
+    assert_int_equal(truncate(path, 50), 0);
+    assert_int_equal(store_open(dir, &s), NTMS_OK);
+    assert_int_equal(store_begin(s, false), NTMS_OK);
+    assert_int_equal(count_entries(s), 1);                /* the state before the last commit */
+    store_abort(s);
+    store_close(s);
+}
+
+static void ten_thousand_entries(void **state)
+{
+    (void)state;
+    struct store *s;
+    char value[32];
+
+    assert_int_equal(store_open(dir, &s), NTMS_OK);
+    assert_int_equal(store_begin(s, true), NTMS_OK);
+    for (unsigned i = 0; i < 10000; i++) {
+        snprintf(value, sizeof(value), "v%u", i);
+        put_value(s, i * 7919u, value);
+    }
+    assert_int_equal(store_commit(s), NTMS_OK);
+    store_close(s);
+    assert_int_equal(store_open(dir, &s), NTMS_OK);
+    assert_int_equal(store_begin(s, false), NTMS_OK);
+    assert_int_equal(count_entries(s), 10000);
+    assert_string_equal(get_value(s, 9999 * 7919u), "v9999");
+    store_abort(s);
+    store_close(s);
+}
+
+static void many_processes_lose_nothing(void **state)
+{
+    (void)state;
+    enum { CHILDREN = 4, EACH = 25 };
+
+    for (int c = 0; c < CHILDREN; c++) {
+        pid_t pid = fork();
+        assert_true(pid >= 0);
+        if (pid == 0) {
+            struct store *s;
+            if (store_open(dir, &s) != NTMS_OK)
+                _exit(1);
+            for (int i = 0; i < EACH; i++) {
+                ntms_guid id = id_of((unsigned)(c * 1000 + i));
+                if (store_begin(s, true) != NTMS_OK
+                    || store_put(s, 1, &id, NULL, 0, (const uint8_t *)"child", 6) != NTMS_OK
+                    || store_commit(s) != NTMS_OK)
+                    _exit(2);
+            }
+            store_close(s);
+            _exit(0);
+        }
+    }
+    for (int c = 0; c < CHILDREN; c++) {
+        int status = 0;
+        wait(&status);
+        assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    }
+    struct store *s;
+    assert_int_equal(store_open(dir, &s), NTMS_OK);
+    assert_int_equal(store_begin(s, false), NTMS_OK);
+    assert_int_equal(count_entries(s), CHILDREN * EACH);
+    store_abort(s);
+    store_close(s);
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, make_dir, remove_dir)
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        T(commit_persists_and_abort_discards),
+        T(another_handle_sees_commits_at_next_begin),
+        T(attributes_are_named_entries),
+        T(crash_at_every_step_of_a_commit),
+        T(damaged_file_is_kept_aside_and_previous_used),
+        T(nothing_valid_refuses_to_open),
+        T(truncated_file_is_detected),
+        T(ten_thousand_entries),
+        T(many_processes_lose_nothing),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
