@@ -48,6 +48,8 @@ static const struct media_kind catalog[] = {
     { "DDS/DAT",      SMT_DDS_4MM, MEDIA_RW_REWRITABLE, NULL, 0, 0 },
     { "QIC",          SMT_QIC, MEDIA_RW_REWRITABLE, NULL, 0, 0 },
     { "Cleaner",      SMT_CLEANER_CARTRIDGE, MEDIA_RW_REWRITABLE, NULL, 0, 1 },
+    /* Tapes nothing names (no barcode suffix, no known density). */
+    { "Unknown Tape", SMT_DLT, MEDIA_RW_REWRITABLE, NULL, 0, 0 },
 };
 
 const struct media_kind *media_catalog(size_t *count)

@@ -1,0 +1,278 @@
+/* Discovery: changers and drives by their Windows names, mapped to RSM
+ * library, changer, slot, drive and IE port objects. */
+#include "engine/engine.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/robot.h"
+#include "engine/wstr.h"
+#include "scsi/scsi_spc.h"
+
+#define MAX_CHANGERS 16
+#define MAX_TAPES 32
+#define MAX_ELEMENTS 4096
+#define DEFAULT_DEFER_DISMOUNT_SECONDS 300
+
+struct tape_device {
+    char name[32];
+    char serial[64];
+};
+
+struct scan {
+    char                  changer_name[32];
+    char                  serial[64];
+    struct scsi_inquiry   inquiry;
+    struct smc_element_map map;
+    struct smc_element   *elements[5];   /* per element type */
+    size_t                counts[5];
+    struct tape_device    tapes[MAX_TAPES];
+    size_t                tape_count;
+};
+
+static void free_scan(struct scan *scan)
+{
+    for (int t = 0; t < 5; t++)
+        free(scan->elements[t]);
+}
+
+static void find_tapes(struct engine *engine, struct scan *scan)
+{
+    for (unsigned n = 0; n < MAX_TAPES; n++) {
+        struct scsi_transport *tape;
+        struct tape_device *d = &scan->tapes[scan->tape_count];
+        snprintf(d->name, sizeof(d->name), "\\\\.\\Tape%u", n);
+        if (engine->open_device(d->name, &tape) != NTMS_OK)
+            continue;
+        if (robot_serial(tape, d->serial, sizeof(d->serial)) == NTMS_OK && d->serial[0])
+            scan->tape_count++;
+        scsi_transport_close(tape);
+    }
+}
+
+static ntms_err scan_changer(struct scsi_transport *changer, struct scan *scan)
+{
+    uint8_t data[96];
+    struct scsi_request req;
+
+    scsi_build_inquiry(&req, data, sizeof(data), false, 0);
+    ntms_err status = robot_run(changer, &req);
+    if (status != NTMS_OK || !scsi_parse_inquiry(data, req.transferred, &scan->inquiry)
+        || scan->inquiry.device_type != 8)
+        return NTMS_E_DEVICE_NOT_AVAILABLE;
+    if (robot_serial(changer, scan->serial, sizeof(scan->serial)) != NTMS_OK || !scan->serial[0])
+        snprintf(scan->serial, sizeof(scan->serial), "%s", scan->changer_name);
+    if ((status = robot_element_map(changer, &scan->map)) != NTMS_OK)
+        return status;
+    for (int type = SMC_TRANSPORT; type <= SMC_DATA_TRANSFER; type++) {
+        uint16_t count = scan->map.count[type] < MAX_ELEMENTS ? scan->map.count[type] : MAX_ELEMENTS;
+        scan->elements[type] = calloc(count ? count : 1, sizeof(struct smc_element));
+        if (!scan->elements[type])
+            return NTMS_E_NOT_ENOUGH_MEMORY;
+        if (count && (status = robot_element_status(changer, type, scan->map.first[type], count,
+                                                     type == SMC_DATA_TRANSFER, scan->elements[type],
+                                                     &scan->counts[type])) != NTMS_OK)
+            return status;
+    }
+    return NTMS_OK;
+}
+
+/* The tape device whose serial ends the drive's DVCID identifier (tgt:
+ * vendor + product + serial; others: the serial alone). */
+static const struct tape_device *tape_for(const struct scan *scan, const struct smc_element *drive)
+{
+    char id[SMC_IDENTIFIER_MAX + 1];
+
+    scsi_copy_ascii(id, sizeof(id), drive->identifier, drive->identifier_length);
+    size_t n = strlen(id);
+    for (size_t i = 0; i < scan->tape_count; i++) {
+        size_t s = strlen(scan->tapes[i].serial);
+        if (s && n >= s && !strcmp(id + n - s, scan->tapes[i].serial))
+            return &scan->tapes[i];
+    }
+    return NULL;
+}
+
+struct lookup {
+    uint32_t        mode;       /* 0: by library serial; 1: by (library, element address) */
+    const char     *serial;
+    const ntms_guid *library;
+    uint16_t        address;
+    struct rsm_object found;
+    int             hit;
+};
+
+static bool match(const struct rsm_object *o, void *context)
+{
+    struct lookup *l = context;
+    bool same = false;
+
+    if (l->mode == 0)
+        same = o->info.library.library_type == RSM_LIBRARYTYPE_ONLINE
+            && wstr_equal_ascii_nocase(o->info.library.serial_number, RSM_SERIALNUMBER_LENGTH, l->serial);
+    else if (o->type == RSM_STORAGESLOT)
+        same = ntms_guid_equal(&o->info.slot.library, l->library) && o->info.slot.element_address == l->address;
+    else if (o->type == RSM_DRIVE)
+        same = ntms_guid_equal(&o->info.drive.library, l->library) && o->info.drive.element_address == l->address;
+    else if (o->type == RSM_IEPORT)
+        same = ntms_guid_equal(&o->info.ieport.library, l->library) && o->info.ieport.element_address == l->address;
+    else if (o->type == RSM_CHANGER)
+        same = ntms_guid_equal(&o->info.changer.library, l->library);
+    if (same) {
+        l->found = *o;
+        l->hit = 1;
+    }
+    return !same;
+}
+
+/* The existing object this device element already has, or a new one. */
+static ntms_err existing_or_new(struct objdb *db, uint32_t type, struct lookup *l, struct rsm_object *o)
+{
+    l->hit = 0;
+    ntms_err status = objdb_for_each(db, type, match, l);
+    if (status != NTMS_OK)
+        return status;
+    if (l->hit) {
+        *o = l->found;
+        return NTMS_OK;
+    }
+    memset(o, 0, sizeof(*o));
+    o->type = type;
+    o->enabled = 1;
+    return ntms_guid_generate(&o->id);
+}
+
+static ntms_err record_library(struct objdb *db, const struct scan *scan, struct rsm_object *library)
+{
+    struct lookup l = { .mode = 0, .serial = scan->serial };
+    ntms_err status = existing_or_new(db, RSM_LIBRARY, &l, library);
+
+    if (status != NTMS_OK)
+        return status;
+    struct rsm_library *lib = &library->info.library;
+    if (!l.hit) {
+        char name[RSM_NAME_LENGTH * 2];
+        snprintf(name, sizeof(name), "%s %s", scan->inquiry.vendor, scan->inquiry.product);
+        WSTR_SET(library->name, name);
+        lib->inventory_method = 1;       /* NTMS_INVENTORY_FAST */
+        lib->auto_recovery = 1;
+        lib->library_type = RSM_LIBRARYTYPE_ONLINE;
+    }
+    library->operational_state = RSM_READY;
+    WSTR_SET(lib->serial_number, scan->serial);
+    WSTR_SET(lib->device_path, scan->changer_name);
+    lib->barcode_reader_installed = 1;
+    lib->first_drive_number = lib->first_slot_number = lib->first_port_number = lib->first_changer_number = 1;
+    lib->number_of_drives = (uint32_t)scan->counts[SMC_DATA_TRANSFER];
+    lib->number_of_slots = (uint32_t)scan->counts[SMC_STORAGE];
+    lib->number_of_ports = (uint32_t)scan->counts[SMC_IMPORT_EXPORT];
+    lib->number_of_changers = 1;
+    return objdb_put(db, library);
+}
+
+static ntms_err record_changer(struct objdb *db, const struct scan *scan, const struct rsm_object *library)
+{
+    struct rsm_object o;
+    struct lookup l = { .mode = 1, .library = &library->id };
+    ntms_err status = existing_or_new(db, RSM_CHANGER, &l, &o);
+
+    if (status != NTMS_OK)
+        return status;
+    WSTR_SET(o.name, scan->inquiry.product);
+    o.info.changer.number = 1;
+    o.info.changer.library = library->id;
+    WSTR_SET(o.info.changer.serial_number, scan->serial);
+    WSTR_SET(o.info.changer.revision, scan->inquiry.revision);
+    WSTR_SET(o.info.changer.device_name, scan->changer_name);
+    o.info.changer.transport_address = scan->map.count[SMC_TRANSPORT] ? scan->map.first[SMC_TRANSPORT] : 0;
+    return objdb_put(db, &o);
+}
+
+static ntms_err record_elements(struct objdb *db, const struct scan *scan, const struct rsm_object *library,
+                                uint32_t object_type, enum smc_element_type element_type)
+{
+    for (size_t i = 0; i < scan->counts[element_type]; i++) {
+        const struct smc_element *e = &scan->elements[element_type][i];
+        struct rsm_object o;
+        struct lookup l = { .mode = 1, .library = &library->id, .address = e->address };
+        char name[32];
+        ntms_err status = existing_or_new(db, object_type, &l, &o);
+        if (status != NTMS_OK)
+            return status;
+        uint32_t number = (uint32_t)i + 1;
+        if (object_type == RSM_STORAGESLOT) {
+            snprintf(name, sizeof(name), "Slot %u", number);
+            o.info.slot = (struct rsm_slot){ number, e->full ? RSM_SLOTSTATE_FULL : RSM_SLOTSTATE_EMPTY,
+                                             library->id, e->address };
+        } else if (object_type == RSM_IEPORT) {
+            snprintf(name, sizeof(name), "Port %u", number);
+            o.info.ieport = (struct rsm_ieport){ number, e->full ? 1u : 2u, 0, 0, library->id, e->address };
+        } else {
+            const struct tape_device *tape = tape_for(scan, e);
+            snprintf(name, sizeof(name), "Drive %u", number);
+            struct rsm_drive *d = &o.info.drive;
+            d->number = number;
+            d->library = library->id;
+            d->element_address = e->address;
+            if (!l.hit)
+                d->defer_dismount_delay = DEFAULT_DEFER_DISMOUNT_SECONDS;
+            WSTR_SET(d->device_name, tape ? tape->name : "");
+            WSTR_SET(d->serial_number, tape ? tape->serial : "");
+            o.operational_state = tape ? RSM_READY : RSM_NOT_PRESENT;
+        }
+        WSTR_SET(o.name, name);
+        if ((status = objdb_put(db, &o)) != NTMS_OK)
+            return status;
+    }
+    return NTMS_OK;
+}
+
+static ntms_err record_scan(struct objdb *db, const struct scan *scan)
+{
+    struct rsm_object library;
+    ntms_err status = objdb_begin_write(db);
+
+    if (status != NTMS_OK)
+        return status;
+    if ((status = record_library(db, scan, &library)) == NTMS_OK
+        && (status = record_changer(db, scan, &library)) == NTMS_OK
+        && (status = record_elements(db, scan, &library, RSM_STORAGESLOT, SMC_STORAGE)) == NTMS_OK
+        && (status = record_elements(db, scan, &library, RSM_IEPORT, SMC_IMPORT_EXPORT)) == NTMS_OK)
+        status = record_elements(db, scan, &library, RSM_DRIVE, SMC_DATA_TRANSFER);
+    if (status != NTMS_OK) {
+        objdb_abort(db);
+        return status;
+    }
+    return objdb_commit(db);
+}
+
+ntms_err engine_discover(struct engine *engine)
+{
+    struct scan *scan = calloc(1, sizeof(*scan));
+    ntms_err result = NTMS_OK;
+
+    if (!engine->open_device || !scan) {
+        free(scan);
+        return engine->open_device ? NTMS_E_NOT_ENOUGH_MEMORY : NTMS_OK;
+    }
+    find_tapes(engine, scan);
+    for (unsigned n = 0; n < MAX_CHANGERS; n++) {
+        struct scsi_transport *changer;
+        snprintf(scan->changer_name, sizeof(scan->changer_name), "\\\\.\\Changer%u", n);
+        if (engine->open_device(scan->changer_name, &changer) != NTMS_OK)
+            continue;
+        ntms_err status = scan_changer(changer, scan);
+        scsi_transport_close(changer);
+        if (status == NTMS_OK)
+            status = record_scan(engine->db, scan);
+        if (status != NTMS_OK)
+            result = status;
+        free_scan(scan);
+        memset(scan->elements, 0, sizeof(scan->elements));
+        memset(scan->counts, 0, sizeof(scan->counts));
+    }
+    free(scan);
+    engine->discovered = 1;
+    return result;
+}

@@ -1,0 +1,45 @@
+/* The process-wide engine: the object database, the way devices are
+ * opened, and the library operations built on them. Created on first use
+ * (never in DllMain). */
+#ifndef NTMSAPI_ENGINE_ENGINE_H
+#define NTMSAPI_ENGINE_ENGINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "engine/objdb.h"
+#include "engine/session.h"
+#include "transport/scsi_transport.h"
+
+typedef ntms_err (*device_opener)(const char *name, struct scsi_transport **transport);
+
+struct engine {
+    struct objdb *db;
+    device_opener open_device;
+    char          data_directory[1024];
+    int           discovered;
+};
+
+/* Where devices come from: the DLL passes the Windows pass-through
+ * opener; tests pass their own. Must be set before the first acquire. */
+void engine_set_device_opener(device_opener opener);
+
+/* The engine, opened and bootstrapped on first use. */
+ntms_err engine_acquire(struct engine **engine);
+
+/* Finds changers (\\.\Changer0..15) and tape drives (\\.\Tape0..31), maps
+ * drives to data transfer elements by DVCID/serial, and creates or
+ * updates the library objects. Idempotent: known devices keep their GUIDs. */
+ntms_err engine_discover(struct engine *engine);
+
+/* EnumerateNtmsObject: *count is the capacity in, the number found out
+ * (NTMS_E_INSUFFICIENT_BUFFER when it did not fit). */
+ntms_err engine_enumerate(struct engine *engine, const ntms_guid *container, uint32_t type, uint32_t options,
+                          ntms_guid *list, uint32_t *count);
+ntms_err engine_get_object(struct engine *engine, const ntms_guid *id, struct rsm_object *object);
+
+enum { IDENTIFY_DEFERRED = 1, IDENTIFY_IMMEDIATE = 2 };
+ntms_err engine_identify_slot(struct engine *engine, struct ntms_session *session, const ntms_guid *slot,
+                              uint32_t option);
+
+#endif

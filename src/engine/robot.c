@@ -1,0 +1,154 @@
+#include "engine/robot.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "platform/plat_time.h"
+#include "scsi/scsi_sense.h"
+#include "scsi/scsi_spc.h"
+#include "scsi/scsi_ssc.h"
+
+#define RETRIES 5
+#define WAIT_STEP_MS 500
+#define CHUNK_ELEMENTS 256
+#define LABEL_BLOCK (256 * 1024)
+
+ntms_err robot_run(struct scsi_transport *t, struct scsi_request *req)
+{
+    for (int attempt = 0;; attempt++) {
+        ntms_err status = scsi_transport_execute(t, req);
+        if (status != NTMS_OK)
+            return status;
+        struct scsi_sense sense;
+        scsi_sense_decode(req->sense, req->sense_len, &sense);
+        struct scsi_outcome outcome = scsi_interpret(req->status, &sense);
+        if (outcome.next == SCSI_STEP_DONE || attempt == RETRIES)
+            return outcome.error;
+        if (outcome.next == SCSI_STEP_WAIT)
+            plat_sleep_ms(WAIT_STEP_MS);
+    }
+}
+
+ntms_err robot_element_map(struct scsi_transport *changer, struct smc_element_map *map)
+{
+    uint8_t data[255];
+    struct scsi_request req;
+    size_t length;
+
+    scsi_build_mode_sense6(&req, data, sizeof(data), 0x1D, true);
+    ntms_err status = robot_run(changer, &req);
+    if (status != NTMS_OK)
+        return status;
+    const uint8_t *page = scsi_mode6_page(data, req.transferred, 0x1D, &length);
+    return page && smc_parse_element_map(page, length, map) ? NTMS_OK : NTMS_E_IO_DEVICE;
+}
+
+/* Devices may ignore the count or cut the reply: keep asking from the
+ * address after the last descriptor that arrived, per element type. */
+ntms_err robot_element_status(struct scsi_transport *changer, enum smc_element_type type, uint16_t first,
+                              uint16_t count, bool dvcid, struct smc_element *elements, size_t *found)
+{
+    uint32_t max = changer->ops->max_transfer(changer);
+    uint32_t allocation = smc_status_allocation(CHUNK_ELEMENTS, max ? max : 65536);
+    uint8_t *data = malloc(allocation);
+    uint32_t next = first, end = (uint32_t)first + count;
+
+    *found = 0;
+    if (!data)
+        return NTMS_E_NOT_ENOUGH_MEMORY;
+    while (next < end && *found < count) {
+        struct scsi_request req;
+        struct smc_status_report report;
+        uint16_t want = (uint16_t)(end - next < CHUNK_ELEMENTS ? end - next : CHUNK_ELEMENTS);
+        smc_build_read_element_status(&req, data, allocation, type, (uint16_t)next, want, true, dvcid);
+        ntms_err status = robot_run(changer, &req);
+        if (status != NTMS_OK) {
+            free(data);
+            return status;
+        }
+        smc_parse_element_status(data, req.transferred, elements + *found, count - *found, &report);
+        size_t useful = 0;
+        for (size_t i = 0; i < report.parsed; i++)   /* keep only the range asked for */
+            if (elements[*found + i].address >= next && elements[*found + i].address < end)
+                elements[*found + useful++] = elements[*found + i];
+        if (useful == 0)
+            break;
+        next = elements[*found + useful - 1].address + 1u;
+        *found += useful;
+    }
+    free(data);
+    return NTMS_OK;
+}
+
+ntms_err robot_move(struct scsi_transport *changer, uint16_t transport, uint16_t from, uint16_t to)
+{
+    struct scsi_request req;
+
+    smc_build_move_medium(&req, transport, from, to);
+    return robot_run(changer, &req);
+}
+
+ntms_err robot_wait_ready(struct scsi_transport *drive, uint32_t timeout_ms)
+{
+    ntms_err status = NTMS_E_NOT_READY;
+
+    for (uint32_t waited = 0; waited <= timeout_ms; waited += WAIT_STEP_MS) {
+        struct scsi_request req;
+        scsi_build_test_unit_ready(&req);
+        status = robot_run(drive, &req);
+        if (status == NTMS_OK)
+            return NTMS_OK;
+        plat_sleep_ms(WAIT_STEP_MS);
+    }
+    return status;
+}
+
+ntms_err robot_read_label(struct scsi_transport *drive, struct label_info *label)
+{
+    struct scsi_request req;
+    uint8_t *block = malloc(LABEL_BLOCK);
+
+    if (!block)
+        return NTMS_E_NOT_ENOUGH_MEMORY;
+    ssc_build_rewind(&req);
+    ntms_err status = robot_run(drive, &req);
+    if (status == NTMS_OK) {
+        ssc_build_read6(&req, block, LABEL_BLOCK, true);
+        status = scsi_transport_execute(drive, &req);
+    }
+    if (status == NTMS_OK) {
+        struct ssc_read read = ssc_interpret_read(&req);
+        enum first_read outcome = read.result == SSC_READ_BLANK ? FIRST_READ_BLANK
+                                : read.result == SSC_READ_FILEMARK ? FIRST_READ_FILEMARK : FIRST_READ_DATA;
+        if (read.result == SSC_READ_ERROR)
+            status = read.error;
+        else
+            label_detect(outcome, block, read.length, label);
+        ssc_build_rewind(&req);
+        robot_run(drive, &req);
+    }
+    free(block);
+    return status;
+}
+
+ntms_err robot_unload(struct scsi_transport *drive)
+{
+    struct scsi_request req;
+
+    ssc_build_load_unload(&req, false);
+    ntms_err status = robot_run(drive, &req);
+    /* Drives without LOAD UNLOAD (or that do it on the move) are fine. */
+    return status == NTMS_E_INVALID_FUNCTION ? NTMS_OK : status;
+}
+
+ntms_err robot_serial(struct scsi_transport *device, char *serial, size_t capacity)
+{
+    uint8_t data[255];
+    struct scsi_request req;
+
+    scsi_build_inquiry(&req, data, sizeof(data), true, 0x80);
+    ntms_err status = robot_run(device, &req);
+    if (status == NTMS_OK && !scsi_parse_serial_vpd(data, req.transferred, serial, capacity))
+        status = NTMS_E_IO_DEVICE;
+    return status;
+}

@@ -1,0 +1,30 @@
+/* Talking to one library's devices: the one place where commands are
+ * sent, unit attentions retried and becoming-ready waited out. */
+#ifndef NTMSAPI_ENGINE_ROBOT_H
+#define NTMSAPI_ENGINE_ROBOT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "engine/label_detect.h"
+#include "scsi/scsi_smc.h"
+#include "transport/scsi_transport.h"
+
+/* Sends req; NTMS_OK on GOOD, else the Win32 code of the outcome. */
+ntms_err robot_run(struct scsi_transport *t, struct scsi_request *req);
+
+ntms_err robot_element_map(struct scsi_transport *changer, struct smc_element_map *map);
+/* Status of `count` elements of one type from `first`, in chunks, into
+ * elements[]; *found is how many came back. */
+ntms_err robot_element_status(struct scsi_transport *changer, enum smc_element_type type, uint16_t first,
+                              uint16_t count, bool dvcid, struct smc_element *elements, size_t *found);
+ntms_err robot_move(struct scsi_transport *changer, uint16_t transport, uint16_t from, uint16_t to);
+/* TEST UNIT READY until the drive is ready or `timeout_ms` passes. */
+ntms_err robot_wait_ready(struct scsi_transport *drive, uint32_t timeout_ms);
+/* Rewinds and reads the first block; the label it carries. */
+ntms_err robot_read_label(struct scsi_transport *drive, struct label_info *label);
+ntms_err robot_unload(struct scsi_transport *drive);
+ntms_err robot_serial(struct scsi_transport *device, char *serial, size_t capacity);
+
+#endif

@@ -1,0 +1,20 @@
+#include "platform/plat_time.h"
+
+#include <time.h>
+
+uint64_t plat_now_filetime(void)
+{
+    struct timespec now;
+
+    clock_gettime(CLOCK_REALTIME, &now);
+    /* 11644473600 s lie between 1601-01-01 and 1970-01-01. */
+    return ((uint64_t)now.tv_sec + 11644473600ull) * 10000000ull + (uint64_t)now.tv_nsec / 100;
+}
+
+void plat_sleep_ms(uint32_t milliseconds)
+{
+    struct timespec pause = { (time_t)(milliseconds / 1000), (long)(milliseconds % 1000) * 1000000L };
+
+    while (nanosleep(&pause, &pause))
+        ;
+}
