@@ -1,6 +1,6 @@
 /* Library control: identification, inventory, door, ports, drives,
  * cleaning and the library request queue. */
-#include "shim.h"
+#include "engine_access.h"
 
 /* Every library-control call that takes (session, one object id). */
 static DWORD one_object_call(HANDLE session, const NTMS_GUID *id, const char *function)
@@ -17,7 +17,14 @@ DWORD WINAPI IdentifyNtmsSlot(HANDLE hSession, LPNTMS_GUID lpSlotId, DWORD dwOpt
     REQUIRE_PARAMETER(lpSlotId);
     /* 0 is served as IMMEDIATE, as the [MS-RSMP] server does (3.2.5.2.6.1). */
     REQUIRE_PARAMETER(dwOption == 0 || dwOption == NTMS_DISMOUNT_DEFERRED || dwOption == NTMS_DISMOUNT_IMMEDIATE);
-    return shim_not_yet(__func__);
+    struct engine *engine;
+    struct ntms_session *session = session_acquire((uintptr_t)hSession);
+    DWORD status = session ? shim_engine(&engine) : ERROR_INVALID_HANDLE;
+    if (status == ERROR_SUCCESS)
+        status = engine_identify_slot(engine, session, (const ntms_guid *)lpSlotId,
+                                      dwOption == NTMS_DISMOUNT_DEFERRED ? IDENTIFY_DEFERRED : IDENTIFY_IMMEDIATE);
+    session_release(session);
+    return shim_result(status);
 }
 
 DWORD WINAPI InventoryNtmsLibrary(HANDLE hSession, LPNTMS_GUID lpLibraryId, DWORD dwAction)

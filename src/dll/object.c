@@ -1,6 +1,9 @@
 /* The object database seen through the API: enumeration, information,
  * attributes, security, enable and disable. */
-#include "shim.h"
+#include "engine_access.h"
+#include "object_info.h"
+
+#include <string.h>
 
 static BOOL is_object_type(DWORD type)
 {
@@ -22,11 +25,16 @@ DWORD WINAPI EnumerateNtmsObject(HANDLE hSession, const LPNTMS_GUID lpContainerI
     REQUIRE_PARAMETER(is_object_type(dwType));
     REQUIRE_PARAMETER(dwOptions == NTMS_ENUM_DEFAULT
                       || (dwOptions == NTMS_ENUM_ROOTPOOL && dwType == NTMS_MEDIA_POOL && !lpContainerId));
-    return shim_not_yet(__func__);
+    struct engine *engine;
+    DWORD status = shim_engine(&engine);
+    if (status == ERROR_SUCCESS)
+        status = engine_enumerate(engine, (const ntms_guid *)lpContainerId, dwType, dwOptions, (ntms_guid *)lpList,
+                                  (uint32_t *)lpdwListSize);
+    return shim_result(status);
 }
 
-static DWORD object_information(HANDLE session, const NTMS_GUID *id, const void *info, DWORD size,
-                                const char *function)
+static DWORD set_information(HANDLE session, const NTMS_GUID *id, const void *info, DWORD size,
+                             const char *function)
 {
     REQUIRE_SESSION(session);
     REQUIRE_PARAMETER(id && info);
@@ -34,28 +42,57 @@ static DWORD object_information(HANDLE session, const NTMS_GUID *id, const void 
     return shim_not_yet(function);
 }
 
+/* The record behind id, checked against the dwType the caller named
+ * (NTMS_UNKNOWN lets the object say what it is). */
+static DWORD get_record(HANDLE session, const NTMS_GUID *id, BOOL size_ok, DWORD type, struct rsm_object *object)
+{
+    struct engine *engine;
+
+    REQUIRE_SESSION(session);
+    REQUIRE_PARAMETER(id && size_ok);
+    REQUIRE_PARAMETER(type < NTMS_NUMBER_OF_OBJECT_TYPES);
+    DWORD status = shim_engine(&engine);
+    if (status == ERROR_SUCCESS)
+        status = engine_get_object(engine, (const ntms_guid *)id, object);
+    if (status == ERROR_SUCCESS && type != NTMS_UNKNOWN && type != object->type)
+        status = ERROR_INVALID_PARAMETER;
+    return status;
+}
+
 DWORD WINAPI GetNtmsObjectInformationW(HANDLE hSession, LPNTMS_GUID lpObjectId, LPNTMS_OBJECTINFORMATIONW lpInfo)
 {
+    struct rsm_object object;
+
     TRACE("(%p, %p, %p)", hSession, (void *)lpObjectId, (void *)lpInfo);
-    return object_information(hSession, lpObjectId, lpInfo, lpInfo ? lpInfo->dwSize : 0, __func__);
+    DWORD status = get_record(hSession, lpObjectId, lpInfo && object_info_size_ok_w(lpInfo->dwSize),
+                              lpInfo ? lpInfo->dwType : 0, &object);
+    if (status == ERROR_SUCCESS)
+        status = object_info_to_w(&object, lpInfo);
+    return shim_result(status);
 }
 
 DWORD WINAPI GetNtmsObjectInformationA(HANDLE hSession, LPNTMS_GUID lpObjectId, LPNTMS_OBJECTINFORMATIONA lpInfo)
 {
+    struct rsm_object object;
+
     TRACE("(%p, %p, %p)", hSession, (void *)lpObjectId, (void *)lpInfo);
-    return object_information(hSession, lpObjectId, lpInfo, lpInfo ? lpInfo->dwSize : 0, __func__);
+    DWORD status = get_record(hSession, lpObjectId, lpInfo && object_info_size_ok_a(lpInfo->dwSize),
+                              lpInfo ? lpInfo->dwType : 0, &object);
+    if (status == ERROR_SUCCESS)
+        status = object_info_to_a(&object, lpInfo);
+    return shim_result(status);
 }
 
 DWORD WINAPI SetNtmsObjectInformationW(HANDLE hSession, LPNTMS_GUID lpObjectId, LPNTMS_OBJECTINFORMATIONW lpInfo)
 {
     TRACE("(%p, %p, %p)", hSession, (void *)lpObjectId, (void *)lpInfo);
-    return object_information(hSession, lpObjectId, lpInfo, lpInfo ? lpInfo->dwSize : 0, __func__);
+    return set_information(hSession, lpObjectId, lpInfo, lpInfo ? lpInfo->dwSize : 0, __func__);
 }
 
 DWORD WINAPI SetNtmsObjectInformationA(HANDLE hSession, LPNTMS_GUID lpObjectId, LPNTMS_OBJECTINFORMATIONA lpInfo)
 {
     TRACE("(%p, %p, %p)", hSession, (void *)lpObjectId, (void *)lpInfo);
-    return object_information(hSession, lpObjectId, lpInfo, lpInfo ? lpInfo->dwSize : 0, __func__);
+    return set_information(hSession, lpObjectId, lpInfo, lpInfo ? lpInfo->dwSize : 0, __func__);
 }
 
 static DWORD toggle_object(HANDLE session, DWORD type, const NTMS_GUID *id, const char *function)

@@ -15,6 +15,17 @@
 #define MAX_ELEMENTS 4096
 #define DEFAULT_DEFER_DISMOUNT_SECONDS 300
 
+/* NTMSAPI_DEFER_DISMOUNT_DELAY (seconds) sets the delay new drives get;
+ * RSM's default is 300 s. */
+static uint32_t default_defer_dismount_seconds(void)
+{
+    const char *value = getenv("NTMSAPI_DEFER_DISMOUNT_DELAY");
+    char *end;
+    unsigned long seconds = value ? strtoul(value, &end, 10) : 0;
+
+    return value && *value && !*end && seconds <= 86400 ? (uint32_t)seconds : DEFAULT_DEFER_DISMOUNT_SECONDS;
+}
+
 struct tape_device {
     char name[32];
     char serial[64];
@@ -78,20 +89,47 @@ static ntms_err scan_changer(struct scsi_transport *changer, struct scan *scan)
     return NTMS_OK;
 }
 
-/* The tape device whose serial ends the drive's DVCID identifier (tgt:
- * vendor + product + serial; others: the serial alone). */
-static const struct tape_device *tape_for(const struct scan *scan, const struct smc_element *drive)
+/* Which \\.\TapeN is behind each data transfer element. A DVCID
+ * identifier ends with the drive's serial (tgt: vendor 8 + product 16 +
+ * serial; others: the serial alone). Some devices cut the last descriptor
+ * short (tgt loses 8 bytes), leaving only the start of the serial: such a
+ * drive is paired with the one remaining tape whose serial begins so. */
+static void map_drives(struct scan *scan, int *tape_of)
 {
-    char id[SMC_IDENTIFIER_MAX + 1];
+    const struct smc_element *drives = scan->elements[SMC_DATA_TRANSFER];
+    bool used[MAX_TAPES] = { false };
+    size_t count = scan->counts[SMC_DATA_TRANSFER];
 
-    scsi_copy_ascii(id, sizeof(id), drive->identifier, drive->identifier_length);
-    size_t n = strlen(id);
-    for (size_t i = 0; i < scan->tape_count; i++) {
-        size_t s = strlen(scan->tapes[i].serial);
-        if (s && n >= s && !strcmp(id + n - s, scan->tapes[i].serial))
-            return &scan->tapes[i];
+    for (size_t i = 0; i < count; i++) {
+        char id[SMC_IDENTIFIER_MAX + 1];
+        scsi_copy_ascii(id, sizeof(id), drives[i].identifier, drives[i].identifier_length);
+        size_t n = strlen(id);
+        tape_of[i] = -1;
+        for (size_t t = 0; t < scan->tape_count && tape_of[i] < 0; t++) {
+            size_t s = strlen(scan->tapes[t].serial);
+            if (!used[t] && s && n >= s && !strcmp(id + n - s, scan->tapes[t].serial)) {
+                tape_of[i] = (int)t;
+                used[t] = true;
+            }
+        }
     }
-    return NULL;
+    for (size_t i = 0; i < count; i++) {
+        if (tape_of[i] >= 0 || drives[i].identifier_length <= 24)
+            continue;
+        char id[SMC_IDENTIFIER_MAX + 1];
+        scsi_copy_ascii(id, sizeof(id), drives[i].identifier + 24, drives[i].identifier_length - 24u);
+        int candidate = -1, candidates = 0;
+        for (size_t t = 0; t < scan->tape_count; t++) {
+            if (!used[t] && id[0] && !strncmp(scan->tapes[t].serial, id, strlen(id))) {
+                candidate = (int)t;
+                candidates++;
+            }
+        }
+        if (candidates == 1) {
+            tape_of[i] = candidate;
+            used[candidate] = true;
+        }
+    }
 }
 
 struct lookup {
@@ -189,9 +227,13 @@ static ntms_err record_changer(struct objdb *db, const struct scan *scan, const 
     return objdb_put(db, &o);
 }
 
-static ntms_err record_elements(struct objdb *db, const struct scan *scan, const struct rsm_object *library,
+static ntms_err record_elements(struct objdb *db, struct scan *scan, const struct rsm_object *library,
                                 uint32_t object_type, enum smc_element_type element_type)
 {
+    int tape_of[MAX_ELEMENTS];
+
+    if (element_type == SMC_DATA_TRANSFER)
+        map_drives(scan, tape_of);
     for (size_t i = 0; i < scan->counts[element_type]; i++) {
         const struct smc_element *e = &scan->elements[element_type][i];
         struct rsm_object o;
@@ -209,14 +251,14 @@ static ntms_err record_elements(struct objdb *db, const struct scan *scan, const
             snprintf(name, sizeof(name), "Port %u", number);
             o.info.ieport = (struct rsm_ieport){ number, e->full ? 1u : 2u, 0, 0, library->id, e->address };
         } else {
-            const struct tape_device *tape = tape_for(scan, e);
+            const struct tape_device *tape = tape_of[i] >= 0 ? &scan->tapes[tape_of[i]] : NULL;
             snprintf(name, sizeof(name), "Drive %u", number);
             struct rsm_drive *d = &o.info.drive;
             d->number = number;
             d->library = library->id;
             d->element_address = e->address;
             if (!l.hit)
-                d->defer_dismount_delay = DEFAULT_DEFER_DISMOUNT_SECONDS;
+                d->defer_dismount_delay = default_defer_dismount_seconds();
             WSTR_SET(d->device_name, tape ? tape->name : "");
             WSTR_SET(d->serial_number, tape ? tape->serial : "");
             o.operational_state = tape ? RSM_READY : RSM_NOT_PRESENT;
@@ -228,7 +270,7 @@ static ntms_err record_elements(struct objdb *db, const struct scan *scan, const
     return NTMS_OK;
 }
 
-static ntms_err record_scan(struct objdb *db, const struct scan *scan)
+static ntms_err record_scan(struct objdb *db, struct scan *scan)
 {
     struct rsm_object library;
     ntms_err status = objdb_begin_write(db);

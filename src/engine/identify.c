@@ -7,6 +7,7 @@
 #include "engine/engine.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine/media_catalog.h"
@@ -14,6 +15,7 @@
 #include "engine/system_objects.h"
 #include "engine/wstr.h"
 #include "platform/plat_file.h"
+#include "platform/plat_process.h"
 
 #define READY_TIMEOUT_MS (120 * 1000)
 #define FILETIME_PER_SECOND 10000000ull
@@ -240,6 +242,16 @@ static ntms_err commit_request(struct job *job, uint32_t state, ntms_err error)
     return objdb_commit(job->engine->db);
 }
 
+/* Fault injection for the crash tests: NTMSAPI_TEST_CRASH=<point> ends the
+ * process at that point, as a kill would. */
+static void crash_point(const char *point)
+{
+    const char *wanted = getenv("NTMSAPI_TEST_CRASH");
+
+    if (wanted && !strcmp(wanted, point))
+        plat_process_die();
+}
+
 /* ---- the robot ---- */
 
 static ntms_err element_state(struct job *job, enum smc_element_type type, uint16_t address, struct smc_element *e)
@@ -296,6 +308,7 @@ static ntms_err mount_and_read(struct job *job)
                             job->drive.info.drive.element_address);
         if (status != NTMS_OK)
             return status;
+        crash_point("after-move");
     }
     status = robot_wait_ready(job->tape, READY_TIMEOUT_MS);
     if (status == NTMS_OK)
@@ -412,9 +425,87 @@ static ntms_err dismount_deferred(struct job *job, struct rsm_object *drive)
     return objdb_commit(db);
 }
 
+struct due_search {
+    const ntms_guid  *library;
+    uint64_t          now;
+    struct rsm_object drives[16];
+    size_t            count;
+};
+
+static bool collect_due(const struct rsm_object *o, void *context)
+{
+    struct due_search *s = context;
+    const struct rsm_drive *d = &o->info.drive;
+
+    if (ntms_guid_equal(&d->library, s->library) && d->state == RSM_DRIVESTATE_DISMOUNTABLE && d->dismount_due
+        && d->dismount_due <= s->now && s->count < 16)
+        s->drives[s->count++] = *o;
+    return true;
+}
+
+/* Deferred dismounts whose delay has passed, whichever process deferred
+ * them (it may have ended): done by the next operation on the library. */
+static void dismount_due_drives(struct job *job)
+{
+    struct due_search s = { .library = &job->library.id, .now = objdb_now() };
+
+    if (objdb_begin_read(job->engine->db) != NTMS_OK)
+        return;
+    objdb_for_each(job->engine->db, RSM_DRIVE, collect_due, &s);
+    objdb_abort(job->engine->db);
+    for (size_t i = 0; i < s.count; i++)
+        dismount_deferred(job, &s.drives[i]);
+}
+
+/* A process that died between its move into a drive and recording the
+ * result leaves a tape in a drive the database believes empty. The next
+ * identification puts it back where the changer says it came from. */
+struct drive_lookup {
+    const ntms_guid  *library;
+    uint16_t          address;
+    struct rsm_object drive;
+    bool              found;
+};
+
+static bool find_drive_at(const struct rsm_object *o, void *context)
+{
+    struct drive_lookup *l = context;
+
+    if (!ntms_guid_equal(&o->info.drive.library, l->library) || o->info.drive.element_address != l->address)
+        return true;
+    l->drive = *o;
+    l->found = true;
+    return false;
+}
+
+static void repair_stranded_tapes(struct job *job)
+{
+    struct smc_element drives[16];
+    struct smc_element_map map;
+    size_t found = 0;
+
+    if (robot_element_map(job->changer, &map) != NTMS_OK
+        || robot_element_status(job->changer, SMC_DATA_TRANSFER, map.first[SMC_DATA_TRANSFER],
+                                map.count[SMC_DATA_TRANSFER] < 16 ? map.count[SMC_DATA_TRANSFER] : 16, false,
+                                drives, &found) != NTMS_OK)
+        return;
+    for (size_t i = 0; i < found; i++) {
+        struct drive_lookup l = { .library = &job->library.id, .address = drives[i].address };
+        if (!drives[i].full || !drives[i].source_valid || objdb_begin_read(job->engine->db) != NTMS_OK)
+            continue;
+        objdb_for_each(job->engine->db, RSM_DRIVE, find_drive_at, &l);
+        objdb_abort(job->engine->db);
+        if (l.found && ntms_guid_is_null(&l.drive.info.drive.loaded_media))
+            robot_move(job->changer, job->transport, drives[i].address, drives[i].source);
+    }
+}
+
 static ntms_err identify_locked(struct job *job)
 {
     struct smc_element e;
+
+    repair_stranded_tapes(job);
+    dismount_due_drives(job);
     ntms_err status = element_state(job, SMC_STORAGE, job->slot.info.slot.element_address, &e);
 
     if (status != NTMS_OK)

@@ -101,6 +101,9 @@ int main(void)
     char device[64];
     wstr_to_utf8(device, sizeof(device), drive0.info.drive.device_name, RSM_DEVICENAME_LENGTH);
     CHECK(!strcmp(device, "\\\\.\\Tape0"), "drive 1 mapped by DVCID to \\\\.\\Tape0 (got '%s')", device);
+    struct rsm_object drive1 = get(e, &drives[1]);
+    wstr_to_utf8(device, sizeof(device), drive1.info.drive.device_name, RSM_DEVICENAME_LENGTH);
+    CHECK(drive1.type == RSM_DRIVE && !strcmp(device, "\\\\.\\Tape1"), "drive 2 mapped to \\\\.\\Tape1 (got '%s', type %u)", device, drive1.type);
 
     /* slot 1: a blank tape, IMMEDIATE */
     CHECK(engine_identify_slot(e, NULL, &slots[0], IDENTIFY_IMMEDIATE) == NTMS_OK, "identify slot 1, immediate");

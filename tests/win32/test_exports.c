@@ -39,7 +39,7 @@ static NTMS_GUID unknown_id = { 0x6e746d73, 0x6170, 0x6921, { 0x75, 0x6e, 0x6b, 
     X(SetNtmsObjectInformationA, (h, &unknown_id, &infoa)) \
     X(CreateNtmsMediaW, (h, &infow, &sidew, 0)) \
     X(CreateNtmsMediaA, (h, &infoa, &sidea, 0)) \
-    X(EnumerateNtmsObject, (h, NULL, list, &count, NTMS_LIBRARY, 0)) \
+    X(EnumerateNtmsObject, (h, &unknown_id, list, &count, NTMS_STORAGESLOT, 0)) \
     X(DisableNtmsObject, (h, NTMS_DRIVE, &unknown_id)) \
     X(EnableNtmsObject, (h, NTMS_DRIVE, &unknown_id)) \
     X(EjectNtmsMedia, (h, &unknown_id, &media, NTMS_EJECT_START)) \

@@ -21,6 +21,11 @@ mkdir -p "$prefix"
 
 app=$(mktemp -d)
 trap 'rm -rf "$app"' EXIT
+# The object database: a private one per test unless the caller chose one.
+if [ -z "${NTMSAPI_DATA_DIR:-}" ]; then
+    mkdir -p "$app/data"
+    export NTMSAPI_DATA_DIR="Z:${app//\//\\}\\data"
+fi
 cp "$build/ntmsapi.dll" "$build/tests/$program" "$app/"
 
 if [ -n "${SGBRIDGE_ENV:-}" ]; then

@@ -1,0 +1,144 @@
+/* IdentifyNtmsSlot through the real DLL under Wine, against tgt. The
+ * script tests/wine/identify_under_wine.sh runs the modes in order and
+ * checks with mtx, through the same bridge, where the tapes really are.
+ *
+ * usage: test_identify.exe main | slot N | crash-slot N */
+#include <windows.h>
+#include <ntmsapi.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wintest.h"
+
+static HANDLE session;
+static NTMS_GUID library, slots[16];
+static DWORD slot_count;
+
+static BOOL information(const NTMS_GUID *id, DWORD type, NTMS_OBJECTINFORMATIONW *info)
+{
+    memset(info, 0, sizeof(*info));
+    info->dwSize = sizeof(*info);
+    info->dwType = type;
+    return GetNtmsObjectInformationW(session, (LPNTMS_GUID)id, info) == ERROR_SUCCESS;
+}
+
+static void find_library(void)
+{
+    NTMS_GUID libraries[8];
+    DWORD count = ARRAYSIZE(libraries);
+    NTMS_OBJECTINFORMATIONW info;
+
+    ok(EnumerateNtmsObject(session, NULL, libraries, &count, NTMS_LIBRARY, 0) == ERROR_SUCCESS,
+       "EnumerateNtmsObject(libraries) failed\n");
+    for (DWORD i = 0; i < count; i++)
+        if (information(&libraries[i], NTMS_LIBRARY, &info) && info.Info.Library.LibraryType == NTMS_LIBRARYTYPE_ONLINE)
+            library = libraries[i];
+    ok(information(&library, NTMS_LIBRARY, &info) && info.Info.Library.dwNumberOfSlots == 8
+       && info.Info.Library.dwNumberOfDrives == 2, "library: %lu slots, %lu drives\n",
+       info.Info.Library.dwNumberOfSlots, info.Info.Library.dwNumberOfDrives);
+    NTMS_GUID drives[4];
+    DWORD drive_count = ARRAYSIZE(drives);
+    ok(EnumerateNtmsObject(session, &library, drives, &drive_count, NTMS_DRIVE, 0) == ERROR_SUCCESS && drive_count == 2,
+       "two drives\n");
+    for (DWORD i = 0; i < drive_count; i++) {
+        ok(information(&drives[i], NTMS_DRIVE, &info) && info.dwOperationalState == NTMS_READY
+           && info.Info.Drive.szDeviceName[0], "drive %lu mapped to a device: '%ls' (state %lu)\n", i + 1,
+           info.Info.Drive.szDeviceName, info.dwOperationalState);
+    }
+    slot_count = ARRAYSIZE(slots);
+    ok(EnumerateNtmsObject(session, &library, slots, &slot_count, NTMS_STORAGESLOT, 0) == ERROR_SUCCESS
+       && slot_count == 8, "EnumerateNtmsObject(slots of the library): %lu\n", slot_count);
+}
+
+static DWORD media_count(void)
+{
+    NTMS_GUID media[64];
+    DWORD count = ARRAYSIZE(media);
+
+    return EnumerateNtmsObject(session, NULL, media, &count, NTMS_PHYSICAL_MEDIA, 0) == ERROR_SUCCESS ? count : 999;
+}
+
+static void expect(DWORD got, DWORD wanted, const char *what)
+{
+    ok(got == wanted, "%s: got %lu, expected %lu\n", what, got, wanted);
+}
+
+static void test_bad_input(void)
+{
+    NTMS_GUID unknown = { 0x12345678, 1, 2, { 3, 4, 5, 6, 7, 8, 9, 10 } };
+
+    expect(IdentifyNtmsSlot(session, NULL, NTMS_DISMOUNT_IMMEDIATE), ERROR_INVALID_PARAMETER, "NULL slot");
+    expect(IdentifyNtmsSlot(session, &slots[0], 3), ERROR_INVALID_PARAMETER, "option 3");
+    expect(IdentifyNtmsSlot(session, &unknown, NTMS_DISMOUNT_IMMEDIATE), ERROR_INVALID_PARAMETER, "unknown slot");
+    expect(IdentifyNtmsSlot(session, &library, NTMS_DISMOUNT_IMMEDIATE), ERROR_INVALID_PARAMETER, "a library is no slot");
+    expect(IdentifyNtmsSlot((HANDLE)0xdeadbeef, &slots[0], NTMS_DISMOUNT_IMMEDIATE), ERROR_INVALID_HANDLE,
+           "garbage session");
+}
+
+static void check_medium_of_slot1(void)
+{
+    NTMS_GUID media[4], sides[4];
+    DWORD count = ARRAYSIZE(media), side_count = ARRAYSIZE(sides);
+    NTMS_OBJECTINFORMATIONW info, pool, side;
+    NTMS_OBJECTINFORMATIONA ansi;
+
+    ok(EnumerateNtmsObject(session, &library, media, &count, NTMS_PHYSICAL_MEDIA, 0) == ERROR_SUCCESS && count == 1,
+       "media in the library: %lu\n", count);
+    ok(information(&media[0], NTMS_PHYSICAL_MEDIA, &info), "GetNtmsObjectInformationW(media)\n");
+    ok(!wcscmp(info.Info.PhysicalMedia.szBarCode, L"N0001L6"), "barcode %ls\n", info.Info.PhysicalMedia.szBarCode);
+    ok(!memcmp(&info.Info.PhysicalMedia.HomeSlot, &slots[0], sizeof(NTMS_GUID)), "home slot is slot 1\n");
+    ok(information(&info.Info.PhysicalMedia.MediaPool, NTMS_MEDIA_POOL, &pool)
+       && pool.Info.MediaPool.PoolType == NTMS_POOLTYPE_FOREIGN && !wcscmp(pool.szName, L"LTO-6"),
+       "a blank LTO-6 tape lands in Unrecognized\\LTO-6 (%ls, type %lu)\n", pool.szName, pool.Info.MediaPool.PoolType);
+    ok(EnumerateNtmsObject(session, &media[0], sides, &side_count, NTMS_PARTITION, 0) == ERROR_SUCCESS && side_count == 1,
+       "one side\n");
+    ok(information(&sides[0], NTMS_PARTITION, &side) && side.Info.Partition.State == NTMS_PARTSTATE_FOREIGN
+       && !wcscmp(side.Info.Partition.szOmidLabelType, L"Blank"),
+       "side: state %lu, label type %ls\n", side.Info.Partition.State, side.Info.Partition.szOmidLabelType);
+    memset(&ansi, 0, sizeof(ansi));
+    ansi.dwSize = sizeof(NTMS_I1_OBJECTINFORMATIONA);   /* a Windows 2000 SDK application */
+    ansi.dwType = NTMS_PHYSICAL_MEDIA;
+    ok(GetNtmsObjectInformationA(session, &media[0], &ansi) == ERROR_SUCCESS
+       && !strcmp(((NTMS_I1_OBJECTINFORMATIONA *)&ansi)->Info.PhysicalMedia.szBarCode, "N0001L6"),
+       "the A form in the Windows 2000 layout\n");
+    ansi.dwSize = sizeof(ansi) + 1;
+    expect(GetNtmsObjectInformationA(session, &media[0], &ansi), ERROR_INVALID_PARAMETER, "a wrong dwSize");
+}
+
+static void main_sequence(void)
+{
+    NTMS_OBJECTINFORMATIONW info;
+
+    find_library();
+    test_bad_input();
+    expect(IdentifyNtmsSlot(session, &slots[0], NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS, "slot 1, IMMEDIATE");
+    check_medium_of_slot1();
+    expect(IdentifyNtmsSlot(session, &slots[0], NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS, "slot 1 again");
+    expect(media_count(), 1, "the same tape twice is one record");
+    expect(IdentifyNtmsSlot(session, &slots[3], NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS, "empty slot 4");
+    ok(information(&slots[3], NTMS_STORAGESLOT, &info) && info.Info.StorageSlot.State == NTMS_SLOTSTATE_EMPTY,
+       "slot 4 is EMPTY\n");
+    expect(media_count(), 1, "an empty slot creates no record");
+    expect(IdentifyNtmsSlot(session, &slots[1], NTMS_DISMOUNT_DEFERRED), ERROR_SUCCESS, "slot 2, DEFERRED");
+    expect(IdentifyNtmsSlot(session, &slots[2], 0), ERROR_SUCCESS, "slot 3, option 0 (as IMMEDIATE)");
+    expect(media_count(), 3, "three tapes recorded");
+}
+
+int main(int argc, char **argv)
+{
+    session = OpenNtmsSessionW(NULL, L"ntmsapi test_identify", 0);
+    ok(session != INVALID_HANDLE_VALUE, "OpenNtmsSessionW failed: %lu\n", GetLastError());
+    if (argc >= 2 && !strcmp(argv[1], "main")) {
+        main_sequence();
+    } else if (argc >= 3 && (!strcmp(argv[1], "slot") || !strcmp(argv[1], "crash-slot"))) {
+        find_library();
+        DWORD n = (DWORD)atoi(argv[2]);
+        ok(n >= 1 && n <= slot_count, "slot number %lu\n", n);
+        if (n >= 1 && n <= slot_count)
+            expect(IdentifyNtmsSlot(session, &slots[n - 1], NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS, "identify slot N");
+    } else {
+        ok(0, "usage: test_identify main | slot N | crash-slot N\n");
+    }
+    CloseNtmsSession(session);
+    return wintest_finish();
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# IdentifyNtmsSlot under Wine against tgt, with mtx through the same bridge
+# as the witness of where each tape really is. Runs inside with_library.sh.
+# usage: identify_under_wine.sh <win64-build> <wine-prefix>
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+win64=$1 prefix=$2
+source "$SGBRIDGE_ENV"
+export SGBRIDGE_SOCKET
+data=$(mktemp -d)
+trap 'rm -rf "$data"' EXIT
+export NTMSAPI_DATA_DIR="Z:${data//\//\\}" NTMSAPI_DEFER_DISMOUNT_DELAY=2
+passed=0 failed=0
+check() {
+    local what=$1; shift
+    if "$@"; then passed=$((passed + 1)); echo "ok: $what"; else failed=$((failed + 1)); echo "FAIL: $what"; fi
+}
+status_now() { LD_PRELOAD=$SGBRIDGE_PRELOAD mtx -f "$SGBRIDGE_CHANGER0" status > "$data/mtx.txt"; }
+in_slot() { grep -q "Storage Element $1:Full :VolumeTag=$2 " "$data/mtx.txt"; }
+in_a_drive() { grep -q "Data Transfer Element [0-9]*:Full (Storage Element $1 Loaded):VolumeTag = $2 " "$data/mtx.txt"; }
+run() { "$here/run_win32_test.sh" "$win64" test_identify.exe "$prefix" "$@"; }
+
+check "main sequence under Wine (see its own checks)" run main
+status_now
+check "IMMEDIATE: N0001L6 back in slot 1" in_slot 1 N0001L6
+check "DEFERRED: N0002L6 still in a drive" in_a_drive 2 N0002L6
+check "option 0: N0003L6 back in slot 3" in_slot 3 N0003L6
+
+sleep 3   # past the 2 s deferred-dismount delay
+check "a later identification (slot 5) in a new process" run slot 5
+status_now
+check "after the delay: N0002L6 back home in slot 2" in_slot 2 N0002L6
+check "N0005L6 back in slot 5" in_slot 5 N0005L6
+
+NTMSAPI_TEST_CRASH=after-move run crash-slot 6 > "$data/crash.txt" 2>&1 || true
+status_now
+check "a process killed after moving N0006L6 into a drive leaves it there" in_a_drive 6 N0006L6
+check "the next session repairs the library and identifies slot 7" run slot 7
+status_now
+check "N0006L6 is back in slot 6" in_slot 6 N0006L6
+check "slot 6 identifies normally afterwards" run slot 6
+status_now
+check "and N0006L6 is home again" in_slot 6 N0006L6
+cat "$data/mtx.txt"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
