@@ -2,7 +2,7 @@
  * script tests/wine/identify_under_wine.sh runs the modes in order and
  * checks with mtx, through the same bridge, where the tapes really are.
  *
- * usage: test_identify.exe main | slot N | crash-slot N */
+ * usage: test_identify.exe main | slot N | crash-slot N | label N TYPE VOLUME */
 #include <windows.h>
 #include <ntmsapi.h>
 #include <stdlib.h>
@@ -124,6 +124,39 @@ static void main_sequence(void)
     expect(media_count(), 3, "three tapes recorded");
 }
 
+/* Slot N holds a tape a backup application labelled: after identification
+ * its side carries that label (the OMID) and it waits in Import. */
+static void check_labelled(DWORD n, const char *type, const char *volume)
+{
+    WCHAR barcode[16], wtype[64];
+    NTMS_GUID media[64], sides[2];
+    DWORD count = ARRAYSIZE(media), side_count = ARRAYSIZE(sides);
+    NTMS_OBJECTINFORMATIONW info, side, pool;
+    BOOL found = FALSE;
+
+    expect(IdentifyNtmsSlot(session, &slots[n - 1], NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS, "identify labelled slot");
+    swprintf(barcode, ARRAYSIZE(barcode), L"N%04luL6", n);
+    MultiByteToWideChar(CP_ACP, 0, type, -1, wtype, ARRAYSIZE(wtype));
+    EnumerateNtmsObject(session, NULL, media, &count, NTMS_PHYSICAL_MEDIA, 0);
+    for (DWORD i = 0; i < count && !found; i++)
+        found = information(&media[i], NTMS_PHYSICAL_MEDIA, &info) && !wcscmp(info.Info.PhysicalMedia.szBarCode, barcode);
+    ok(found, "a record for %ls\n", barcode);
+    if (!found)
+        return;
+    ok(EnumerateNtmsObject(session, &info.ObjectGuid, sides, &side_count, NTMS_PARTITION, 0) == ERROR_SUCCESS
+       && information(&sides[0], NTMS_PARTITION, &side), "its side\n");
+    ok(side.Info.Partition.State == NTMS_PARTSTATE_IMPORT, "side state %lu (IMPORT expected)\n", side.Info.Partition.State);
+    ok(!wcscmp(side.Info.Partition.szOmidLabelType, wtype), "label type '%ls', expected '%s'\n",
+       side.Info.Partition.szOmidLabelType, type);
+    ok(side.Info.Partition.dwOmidLabelIdLength > 0, "a label id\n");
+    char info_text[300];
+    WideCharToMultiByte(CP_ACP, 0, side.Info.Partition.szOmidLabelInfo, -1, info_text, sizeof(info_text), NULL, NULL);
+    ok(strstr(info_text, volume) != NULL, "label info '%s' names %s\n", info_text, volume);
+    ok(information(&info.Info.PhysicalMedia.MediaPool, NTMS_MEDIA_POOL, &pool)
+       && pool.Info.MediaPool.PoolType == NTMS_POOLTYPE_IMPORT, "pool type %lu (IMPORT expected)\n",
+       pool.Info.MediaPool.PoolType);
+}
+
 int main(int argc, char **argv)
 {
     session = OpenNtmsSessionW(NULL, L"ntmsapi test_identify", 0);
@@ -136,8 +169,11 @@ int main(int argc, char **argv)
         ok(n >= 1 && n <= slot_count, "slot number %lu\n", n);
         if (n >= 1 && n <= slot_count)
             expect(IdentifyNtmsSlot(session, &slots[n - 1], NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS, "identify slot N");
+    } else if (argc >= 5 && !strcmp(argv[1], "label")) {
+        find_library();
+        check_labelled((DWORD)atoi(argv[2]), argv[3], argv[4]);
     } else {
-        ok(0, "usage: test_identify main | slot N | crash-slot N\n");
+        ok(0, "usage: test_identify main | slot N | crash-slot N | label N TYPE VOLUME\n");
     }
     CloseNtmsSession(session);
     return wintest_finish();

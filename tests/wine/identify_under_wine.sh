@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # IdentifyNtmsSlot under Wine against tgt, with mtx through the same bridge
 # as the witness of where each tape really is. Runs inside with_library.sh.
-# usage: identify_under_wine.sh <win64-build> <wine-prefix>
+# usage: identify_under_wine.sh <native-build> <win64-build> <wine-prefix>
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-win64=$1 prefix=$2
+native=$1 win64=$2 prefix=$3
+source "$VTL_ENV"
 source "$SGBRIDGE_ENV"
 export SGBRIDGE_SOCKET
 data=$(mktemp -d)
@@ -20,6 +21,12 @@ in_slot() { grep -q "Storage Element $1:Full :VolumeTag=$2 " "$data/mtx.txt"; }
 in_a_drive() { grep -q "Data Transfer Element [0-9]*:Full (Storage Element $1 Loaded):VolumeTag = $2 " "$data/mtx.txt"; }
 run() { "$here/run_win32_test.sh" "$win64" test_identify.exe "$prefix" "$@"; }
 
+# Backup applications labelled two tapes before RSM saw them.
+check "an ANSI VOL1 label written on slot 7's tape" \
+    "$native/tests/engine/write_label" "$VTL_CHANGER_URL" "$VTL_TAPE0_URL" 7 ansi NTMLBL
+check "an MTF label written on slot 5's tape" \
+    "$native/tests/engine/write_label" "$VTL_CHANGER_URL" "$VTL_TAPE0_URL" 5 mtf Weekly
+
 check "main sequence under Wine (see its own checks)" run main
 status_now
 check "IMMEDIATE: N0001L6 back in slot 1" in_slot 1 N0001L6
@@ -27,7 +34,7 @@ check "DEFERRED: N0002L6 still in a drive" in_a_drive 2 N0002L6
 check "option 0: N0003L6 back in slot 3" in_slot 3 N0003L6
 
 sleep 3   # past the 2 s deferred-dismount delay
-check "a later identification (slot 5) in a new process" run slot 5
+check "a later identification (slot 5, MTF label) in a new process" run label 5 MTF Weekly
 status_now
 check "after the delay: N0002L6 back home in slot 2" in_slot 2 N0002L6
 check "N0005L6 back in slot 5" in_slot 5 N0005L6
@@ -35,7 +42,7 @@ check "N0005L6 back in slot 5" in_slot 5 N0005L6
 NTMSAPI_TEST_CRASH=after-move run crash-slot 6 > "$data/crash.txt" 2>&1 || true
 status_now
 check "a process killed after moving N0006L6 into a drive leaves it there" in_a_drive 6 N0006L6
-check "the next session repairs the library and identifies slot 7" run slot 7
+check "the next session repairs the library and identifies slot 7 (ANSI label)" run label 7 "ANSI VOL1" NTMLBL
 status_now
 check "N0006L6 is back in slot 6" in_slot 6 N0006L6
 check "slot 6 identifies normally afterwards" run slot 6
