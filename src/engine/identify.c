@@ -47,12 +47,14 @@ static bool consider_drive(const struct rsm_object *o, void *context)
 
     if (!ntms_guid_equal(&d->library, s->library) || o->operational_state != RSM_READY || !o->enabled)
         return true;
+    /* The lowest-numbered drive of each kind, whatever order the store keeps. */
     if (!ntms_guid_is_null(&d->loaded_media)) {
-        if (!s->has_deferred && d->state == RSM_DRIVESTATE_DISMOUNTABLE) {
+        if (d->state == RSM_DRIVESTATE_DISMOUNTABLE
+            && (!s->has_deferred || d->number < s->deferred.info.drive.number)) {
             s->deferred = *o;
             s->has_deferred = true;
         }
-    } else if (!s->has_idle) {
+    } else if (!s->has_idle || d->number < s->idle.info.drive.number) {
         s->idle = *o;
         s->has_idle = true;
     }

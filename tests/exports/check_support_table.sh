@@ -25,7 +25,10 @@ for name in $(cat "$work/exports.txt"); do
     if [ -n "$helper" ] && [ "$helper" != shim_result ] && [ "$helper" != shim_not_yet ]; then
         helper_body=$(awk -v n="$helper" '$0 ~ ("^static [A-Z]+ " n "\\(") {f=1} f {print} f && /^}/ {exit}' "$src"/src/dll/*.c)
     fi
-    if printf '%s\n%s\n' "$body" "$helper_body" | grep -qE 'shim_not_yet\(|NOT YET:'; then
+    # A here-string, not a pipe: grep -q may exit before printf finishes,
+    # and pipefail would turn that SIGPIPE into "no match".
+    if grep -qE 'shim_not_yet\(|NOT YET:' <<< "$body
+$helper_body"; then
         echo "$name	not yet"
     else
         echo "$name	implemented"

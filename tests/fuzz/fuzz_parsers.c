@@ -1,0 +1,94 @@
+/* One libFuzzer target per parser, chosen at build time by FUZZ_TARGET:
+ * whatever the bytes, a parser reads only what it was given, terminates,
+ * and leaves its outputs within their bounds (ASan and UBSan watch). */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/label_detect.h"
+#include "engine/rsm_codec.h"
+#include "scsi/scsi_sense.h"
+#include "scsi/scsi_smc.h"
+#include "scsi/scsi_spc.h"
+#include "scsi/scsi_ssc.h"
+
+/* A copy of exactly `size` bytes, so any over-read hits the redzone. */
+static uint8_t *exact_copy(const uint8_t *data, size_t size)
+{
+    uint8_t *copy = malloc(size ? size : 1);
+    if (copy && size)
+        memcpy(copy, data, size);
+    return copy;
+}
+
+static void fuzz_element_status(const uint8_t *d, size_t n)
+{
+    static struct smc_element elements[64];
+    struct smc_status_report report;
+
+    smc_parse_element_status(d, n, elements, 64, &report);
+    if (report.parsed > 64)
+        abort();
+}
+
+static void fuzz_sense(const uint8_t *d, size_t n)
+{
+    struct scsi_sense sense;
+    struct scsi_request req;
+
+    scsi_sense_decode(d, n, &sense);
+    scsi_interpret(n ? d[0] : 2, &sense);
+    memset(&req, 0, sizeof(req));
+    req.status = 2;
+    req.data_len = 1024;
+    req.sense_len = n < SCSI_SENSE_MAX ? (uint32_t)n : SCSI_SENSE_MAX;
+    memcpy(req.sense, d, req.sense_len);
+    if (ssc_interpret_read(&req).length > req.data_len)
+        abort();
+}
+
+static void fuzz_mode_and_inquiry(const uint8_t *d, size_t n)
+{
+    size_t length;
+    struct smc_element_map map;
+    struct scsi_inquiry inquiry;
+    char serial[64];
+    const uint8_t *page = scsi_mode6_page(d, n, 0x1D, &length);
+
+    if (page && (page < d || page + length > d + n))
+        abort();
+    if (page)
+        smc_parse_element_map(page, length, &map);
+    scsi_parse_inquiry(d, n, &inquiry);
+    scsi_parse_serial_vpd(d, n, serial, sizeof(serial));
+}
+
+static void fuzz_label(const uint8_t *d, size_t n)
+{
+    struct label_info label;
+
+    label_detect(FIRST_READ_DATA, d, n, &label);
+    if (label.label_id_length > sizeof(label.label_id) || !memchr(label.volume_id, 0, sizeof(label.volume_id)))
+        abort();
+}
+
+static void fuzz_codec(const uint8_t *d, size_t n)
+{
+    struct rsm_object object;
+    uint8_t again[8192];
+
+    if (rsm_decode(d, n, &object) == NTMS_OK && object.type < RSM_TYPE_COUNT)
+        rsm_encode(&object, again, sizeof(again));
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    uint8_t *copy = exact_copy(data, size);
+
+    if (!copy)
+        return 0;
+    FUZZ_TARGET(copy, size);
+    free(copy);
+    return 0;
+}
