@@ -156,18 +156,30 @@ static struct field_table type_fields(uint32_t type)
 
 #define FIELD_HEADER 4   /* id (2) + length (2), little-endian */
 
-static size_t table_size(struct field_table table)
+/* Fields are written without their trailing zero bytes (mostly unused
+ * string space); decoding fills the rest with zeros. */
+static uint16_t used_size(const struct rsm_object *object, const struct field *f)
+{
+    const uint8_t *bytes = (const uint8_t *)object + f->offset;
+    uint16_t n = f->size;
+
+    while (n > 0 && bytes[n - 1] == 0)
+        n--;
+    return n;
+}
+
+static size_t table_size(const struct rsm_object *object, struct field_table table)
 {
     size_t total = 0;
 
     for (size_t i = 0; i < table.count; i++)
-        total += FIELD_HEADER + table.fields[i].size;
+        total += FIELD_HEADER + used_size(object, &table.fields[i]);
     return total;
 }
 
 size_t rsm_encoded_size(const struct rsm_object *object)
 {
-    return table_size((struct field_table)TABLE(header_fields)) + table_size(type_fields(object->type));
+    return table_size(object, (struct field_table)TABLE(header_fields)) + table_size(object, type_fields(object->type));
 }
 
 static uint8_t *put_fields(uint8_t *out, const struct rsm_object *object, struct field_table table)
@@ -176,12 +188,13 @@ static uint8_t *put_fields(uint8_t *out, const struct rsm_object *object, struct
 
     for (size_t i = 0; i < table.count; i++) {
         const struct field *f = &table.fields[i];
+        uint16_t size = used_size(object, f);
         out[0] = (uint8_t)f->id;
         out[1] = (uint8_t)(f->id >> 8);
-        out[2] = (uint8_t)f->size;
-        out[3] = (uint8_t)(f->size >> 8);
-        memcpy(out + FIELD_HEADER, base + f->offset, f->size);
-        out += FIELD_HEADER + f->size;
+        out[2] = (uint8_t)size;
+        out[3] = (uint8_t)(size >> 8);
+        memcpy(out + FIELD_HEADER, base + f->offset, size);
+        out += FIELD_HEADER + size;
     }
     return out;
 }
@@ -209,12 +222,15 @@ static const struct field *find_field(struct field_table table, uint16_t id)
  * record whose first field is not the id, then the type, is refused. */
 static ntms_err read_type(const uint8_t *in, size_t length, uint32_t *type)
 {
-    size_t id_end = FIELD_HEADER + sizeof(ntms_guid);
-
-    if (length < id_end + FIELD_HEADER + sizeof(uint32_t) || in[0] != 1 || in[1] != 0 || in[id_end] != 2
-        || in[id_end + 1] != 0 || in[id_end + 2] != sizeof(uint32_t) || in[id_end + 3] != 0)
+    if (length < FIELD_HEADER || in[0] != 1 || in[1] != 0 || in[3] != 0 || in[2] > sizeof(ntms_guid))
         return NTMS_E_DATABASE_FAILURE;
-    memcpy(type, in + id_end + FIELD_HEADER, sizeof(*type));
+    size_t at = FIELD_HEADER + in[2];
+    if (length < at + FIELD_HEADER || in[at] != 2 || in[at + 1] != 0 || in[at + 3] != 0
+        || in[at + 2] > sizeof(uint32_t) || length - at - FIELD_HEADER < in[at + 2])
+        return NTMS_E_DATABASE_FAILURE;
+    uint8_t bytes[4] = { 0, 0, 0, 0 };
+    memcpy(bytes, in + at + FIELD_HEADER, in[at + 2]);
+    *type = (uint32_t)bytes[0] | (uint32_t)bytes[1] << 8 | (uint32_t)bytes[2] << 16 | (uint32_t)bytes[3] << 24;
     return *type < RSM_TYPE_COUNT ? NTMS_OK : NTMS_E_DATABASE_FAILURE;
 }
 
@@ -236,8 +252,8 @@ ntms_err rsm_decode(const uint8_t *in, size_t length, struct rsm_object *object)
         if (size > length - at)
             return NTMS_E_DATABASE_FAILURE;
         const struct field *f = id < 100 ? find_field(header, id) : find_field(specific, id);
-        /* Unknown ids are from a newer engine; a known id must keep its size. */
-        if (f && f->size != size)
+        /* Unknown ids are from a newer engine; a known one never grows. */
+        if (f && size > f->size)
             return NTMS_E_DATABASE_FAILURE;
         if (f)
             memcpy(base + f->offset, in + at, size);

@@ -1,6 +1,7 @@
 /* Records <-> bytes for the store.
  *
- * Each field is written as (field id, length, raw bytes). Field ids are
+ * Each field is written as (field id, length, raw bytes), without its
+ * trailing zero bytes (decoding zero-fills them). Field ids are
  * stable forever: a newer engine adds ids, an older one skips ids it does
  * not know, and a field missing from an older record reads as zero. The
  * raw bytes are the little-endian in-memory form, identical for the i686

@@ -6,5 +6,7 @@
 
 uint64_t plat_now_filetime(void);
 void plat_sleep_ms(uint32_t milliseconds);
+/* A clock for measuring intervals, in nanoseconds. */
+uint64_t plat_monotonic_ns(void);
 
 #endif

@@ -18,3 +18,11 @@ void plat_sleep_ms(uint32_t milliseconds)
     while (nanosleep(&pause, &pause))
         ;
 }
+
+uint64_t plat_monotonic_ns(void)
+{
+    struct timespec now;
+
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (uint64_t)now.tv_sec * 1000000000ull + (uint64_t)now.tv_nsec;
+}

@@ -13,6 +13,8 @@
 #include "scsi/scsi_spc.h"
 #include "scsi/scsi_ssc.h"
 
+/* The targets are not static: each build calls one of them. */
+
 /* A copy of exactly `size` bytes, so any over-read hits the redzone. */
 static uint8_t *exact_copy(const uint8_t *data, size_t size)
 {
@@ -22,7 +24,7 @@ static uint8_t *exact_copy(const uint8_t *data, size_t size)
     return copy;
 }
 
-static void fuzz_element_status(const uint8_t *d, size_t n)
+void fuzz_element_status(const uint8_t *d, size_t n)
 {
     static struct smc_element elements[64];
     struct smc_status_report report;
@@ -32,7 +34,7 @@ static void fuzz_element_status(const uint8_t *d, size_t n)
         abort();
 }
 
-static void fuzz_sense(const uint8_t *d, size_t n)
+void fuzz_sense(const uint8_t *d, size_t n)
 {
     struct scsi_sense sense;
     struct scsi_request req;
@@ -48,7 +50,7 @@ static void fuzz_sense(const uint8_t *d, size_t n)
         abort();
 }
 
-static void fuzz_mode_and_inquiry(const uint8_t *d, size_t n)
+void fuzz_mode_and_inquiry(const uint8_t *d, size_t n)
 {
     size_t length;
     struct smc_element_map map;
@@ -64,7 +66,7 @@ static void fuzz_mode_and_inquiry(const uint8_t *d, size_t n)
     scsi_parse_serial_vpd(d, n, serial, sizeof(serial));
 }
 
-static void fuzz_label(const uint8_t *d, size_t n)
+void fuzz_label(const uint8_t *d, size_t n)
 {
     struct label_info label;
 
@@ -73,7 +75,7 @@ static void fuzz_label(const uint8_t *d, size_t n)
         abort();
 }
 
-static void fuzz_codec(const uint8_t *d, size_t n)
+void fuzz_codec(const uint8_t *d, size_t n)
 {
     struct rsm_object object;
     uint8_t again[8192];

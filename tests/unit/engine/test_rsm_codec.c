@@ -84,10 +84,12 @@ static void wrong_size_for_known_field_is_refused(void **state)
     struct rsm_object in = sample_media(), out;
     uint8_t buffer[4096];
     size_t length = rsm_encode(&in, buffer, sizeof(buffer));
-    /* The third field (created, 8 bytes) claims 4. */
-    size_t third = 2 * 4 + sizeof(ntms_guid) + sizeof(uint32_t);
+    /* The third field (created, 8 bytes) claims 12: fields never grow. */
+    size_t second = 4 + (size_t)buffer[2];                 /* after the id, however long */
+    size_t third = second + 4 + (size_t)buffer[second + 2];
 
-    buffer[third + 2] = 4;
+    assert_int_equal(buffer[third], 3);
+    buffer[third + 2] = 12;
     assert_int_equal(rsm_decode(buffer, length, &out), NTMS_E_DATABASE_FAILURE);
 }
 
@@ -95,10 +97,12 @@ static void records_must_start_with_id_and_type(void **state)
 {
     (void)state;
     const uint8_t garbage[] = { 7, 0, 1, 0, 0xFF, 2, 0, 4, 0, 1, 0, 0, 0 };
+    const uint8_t huge_type[] = { 1, 0, 0, 0, 2, 0, 1, 0, 0xEE };   /* type 238 */
     struct rsm_object out;
 
     assert_int_equal(rsm_decode(garbage, sizeof(garbage), &out), NTMS_E_DATABASE_FAILURE);
     assert_int_equal(rsm_decode(garbage, 0, &out), NTMS_E_DATABASE_FAILURE);
+    assert_int_equal(rsm_decode(huge_type, sizeof(huge_type), &out), NTMS_E_DATABASE_FAILURE);
 }
 
 int main(void)

@@ -1,0 +1,112 @@
+/* Against a tgt library over libiscsi (run.sh starts it):
+ *   scan     - a full element scan: commands, bytes, wall time
+ *   identify - SCSI commands and wall time per IdentifyNtmsSlot, immediate
+ *              and deferred, and the host CPU time without the device's
+ * Environment: VTL_CHANGER_URL, VTL_TAPE0_URL, VTL_TAPE1_URL, NTMSAPI_DATA_DIR. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "engine/engine.h"
+#include "engine/robot.h"
+#include "platform/plat_time.h"
+#include "transport/transport_counting.h"
+#include "transport/transport_iscsi.h"
+
+static struct transport_counts counts;
+
+/* \\.\Changer0 and \\.\TapeN name the tgt LUNs; every command is counted. */
+static ntms_err open_counted(const char *name, struct scsi_transport **t)
+{
+    char variable[32];
+    unsigned n;
+    const char *url = NULL;
+    struct scsi_transport *inner;
+
+    if (sscanf(name, "\\\\.\\Changer%u", &n) == 1 && n == 0)
+        url = getenv("VTL_CHANGER_URL");
+    else if (sscanf(name, "\\\\.\\Tape%u", &n) == 1) {
+        snprintf(variable, sizeof(variable), "VTL_TAPE%u_URL", n);
+        url = getenv(variable);
+    }
+    if (!url || transport_iscsi_open(url, &inner) != NTMS_OK)
+        return NTMS_E_OBJECT_NOT_FOUND;
+    struct counting_transport *wrapper = malloc(sizeof(*wrapper));
+    counting_transport_wrap(wrapper, inner, &counts);
+    *t = &wrapper->base;
+    return NTMS_OK;   /* the wrapper is leaked on close: a benchmark's worth */
+}
+
+static double cpu_seconds(void)
+{
+    return (double)clock() / CLOCKS_PER_SEC;
+}
+
+static int scan(void)
+{
+    struct scsi_transport *changer;
+    struct smc_element_map map;
+    static struct smc_element elements[4096];
+    size_t total = 0;
+
+    if (open_counted("\\\\.\\Changer0", &changer) != NTMS_OK || robot_element_map(changer, &map) != NTMS_OK)
+        return 1;
+    memset(&counts, 0, sizeof(counts));
+    uint64_t start = plat_monotonic_ns();
+    for (int type = SMC_TRANSPORT; type <= SMC_DATA_TRANSFER; type++) {
+        size_t found = 0;
+        robot_element_status(changer, type, map.first[type], map.count[type], type == SMC_DATA_TRANSFER,
+                             elements, &found);
+        total += found;
+    }
+    double seconds = (double)(plat_monotonic_ns() - start) / 1e9;
+    printf("full element scan (ntmsapi): %zu elements, %llu commands, %llu bytes, %.4f s\n", total,
+           (unsigned long long)counts.commands, (unsigned long long)counts.bytes, seconds);
+    return 0;
+}
+
+static void measure(struct engine *e, const ntms_guid *slot, uint32_t option, const char *what)
+{
+    memset(&counts, 0, sizeof(counts));
+    double cpu = cpu_seconds();
+    uint64_t start = plat_monotonic_ns();
+    ntms_err status = engine_identify_slot(e, NULL, slot, option);
+    double wall = (double)(plat_monotonic_ns() - start) / 1e9;
+    printf("IdentifyNtmsSlot %-9s: %s, %llu SCSI commands (%llu bytes), %.3f s wall, %.3f s in the device, "
+           "%.4f s host CPU\n", what, status == NTMS_OK ? "ok" : "FAILED", (unsigned long long)counts.commands,
+           (unsigned long long)counts.bytes, wall, (double)counts.device_ns / 1e9, cpu_seconds() - cpu);
+}
+
+static int identify(void)
+{
+    struct engine *e;
+    ntms_guid libraries[4], slots[64];
+    uint32_t count = 4, slot_count = 64;
+
+    engine_set_device_opener(open_counted);
+    if (engine_acquire(&e) != NTMS_OK || engine_discover(e) != NTMS_OK
+        || engine_enumerate(e, NULL, RSM_LIBRARY, 0, libraries, &count) != NTMS_OK)
+        return 1;
+    for (uint32_t i = 0; i < count; i++) {
+        struct rsm_object library;
+        engine_get_object(e, &libraries[i], &library);
+        if (library.info.library.library_type == RSM_LIBRARYTYPE_ONLINE)
+            engine_enumerate(e, &library.id, RSM_STORAGESLOT, 0, slots, &slot_count);
+    }
+    measure(e, &slots[0], IDENTIFY_IMMEDIATE, "IMMEDIATE");
+    measure(e, &slots[0], IDENTIFY_IMMEDIATE, "again");
+    measure(e, &slots[1], IDENTIFY_DEFERRED, "DEFERRED");
+    measure(e, &slots[3], IDENTIFY_IMMEDIATE, "empty");
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc == 2 && !strcmp(argv[1], "scan"))
+        return scan();
+    if (argc == 2 && !strcmp(argv[1], "identify"))
+        return identify();
+    fprintf(stderr, "usage: bench_library scan|identify\n");
+    return 2;
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Every benchmark, one after the other; prints figures only.
+# usage: bench/run.sh [native-build-dir]   (default build/native)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build/native}
+echo "== SCSI layer";        "$build/bench/res_parse/bench_res_parse"
+echo "== object database";   "$build/bench/store/bench_store"
+echo "== library (tgt)";     bench/library/run.sh "$build"
