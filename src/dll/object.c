@@ -1,8 +1,10 @@
 /* The object database seen through the API: enumeration, information,
  * attributes, security, enable and disable. */
 #include "engine_access.h"
+#include "engine/objects_api.h"
 #include "object_info.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static BOOL is_object_type(DWORD type)
@@ -33,14 +35,6 @@ DWORD WINAPI EnumerateNtmsObject(HANDLE hSession, const LPNTMS_GUID lpContainerI
     return shim_result(status);
 }
 
-static DWORD set_information(HANDLE session, const NTMS_GUID *id, const void *info, DWORD size,
-                             const char *function)
-{
-    REQUIRE_SESSION(session);
-    REQUIRE_PARAMETER(id && info);
-    REQUIRE_PARAMETER(size != 0);
-    return shim_not_yet(function);
-}
 
 /* The record behind id, checked against the dwType the caller named
  * (NTMS_UNKNOWN lets the object say what it is). */
@@ -83,35 +77,64 @@ DWORD WINAPI GetNtmsObjectInformationA(HANDLE hSession, LPNTMS_GUID lpObjectId, 
     return shim_result(status);
 }
 
+/* Set writes every writable field of the type, changed or not ([MS-RSMP]
+ * 3.2.5.2.3.3): callers Get first. */
 DWORD WINAPI SetNtmsObjectInformationW(HANDLE hSession, LPNTMS_GUID lpObjectId, LPNTMS_OBJECTINFORMATIONW lpInfo)
 {
+    struct rsm_object object;
+
     TRACE("(%p, %p, %p)", hSession, (void *)lpObjectId, (void *)lpInfo);
-    return set_information(hSession, lpObjectId, lpInfo, lpInfo ? lpInfo->dwSize : 0, __func__);
+    DWORD status = get_record(hSession, lpObjectId, lpInfo && object_info_size_ok_w(lpInfo->dwSize),
+                              lpInfo ? lpInfo->dwType : 0, &object);
+    if (status == ERROR_SUCCESS)
+        status = object_info_merge_w(lpInfo, &object);
+    if (status == ERROR_SUCCESS) {
+        struct engine *engine;
+        if ((status = shim_engine(&engine)) == ERROR_SUCCESS)
+            status = engine_set_information(engine, &object);
+    }
+    return shim_result(status);
 }
 
 DWORD WINAPI SetNtmsObjectInformationA(HANDLE hSession, LPNTMS_GUID lpObjectId, LPNTMS_OBJECTINFORMATIONA lpInfo)
 {
+    struct rsm_object object;
+
     TRACE("(%p, %p, %p)", hSession, (void *)lpObjectId, (void *)lpInfo);
-    return set_information(hSession, lpObjectId, lpInfo, lpInfo ? lpInfo->dwSize : 0, __func__);
+    DWORD status = get_record(hSession, lpObjectId, lpInfo && object_info_size_ok_a(lpInfo->dwSize),
+                              lpInfo ? lpInfo->dwType : 0, &object);
+    if (status == ERROR_SUCCESS)
+        status = object_info_merge_a(lpInfo, &object);
+    if (status == ERROR_SUCCESS) {
+        struct engine *engine;
+        if ((status = shim_engine(&engine)) == ERROR_SUCCESS)
+            status = engine_set_information(engine, &object);
+    }
+    return shim_result(status);
 }
 
-static DWORD toggle_object(HANDLE session, DWORD type, const NTMS_GUID *id, const char *function)
+static DWORD toggle_object(HANDLE session, DWORD type, const NTMS_GUID *id, BOOL enable)
 {
+    struct engine *engine;
+
     REQUIRE_SESSION(session);
     REQUIRE_PARAMETER(id && is_enableable_type(type));
-    return shim_not_yet(function);
+    DWORD status = shim_engine(&engine);
+    if (status == ERROR_SUCCESS)
+        status = engine_set_enabled(engine, type, (const ntms_guid *)id, enable);
+    return shim_result(status);
 }
 
 DWORD WINAPI EnableNtmsObject(HANDLE hSession, DWORD dwType, LPNTMS_GUID lpObjectId)
 {
     TRACE("(%p, %lu, %p)", hSession, dwType, (void *)lpObjectId);
-    return toggle_object(hSession, dwType, lpObjectId, __func__);
+    return toggle_object(hSession, dwType, lpObjectId, TRUE);
 }
 
 DWORD WINAPI DisableNtmsObject(HANDLE hSession, DWORD dwType, LPNTMS_GUID lpObjectId)
 {
     TRACE("(%p, %lu, %p)", hSession, dwType, (void *)lpObjectId);
-    return toggle_object(hSession, dwType, lpObjectId, __func__);
+    return toggle_object(hSession, dwType, lpObjectId, FALSE);
 }
 
 DWORD WINAPI GetNtmsObjectSecurity(HANDLE hSession, LPNTMS_GUID lpObjectId, DWORD dwType,
@@ -138,12 +161,33 @@ DWORD WINAPI SetNtmsObjectSecurity(HANDLE hSession, LPNTMS_GUID lpObjectId, DWOR
     return shim_not_yet(__func__);
 }
 
-static DWORD object_attribute(HANDLE session, const NTMS_GUID *id, const void *name, BOOL buffer_ok,
-                              const char *function)
+/* Attribute names travel as UTF-8 inside; 31 characters at most. */
+static DWORD attribute_call(HANDLE session, const NTMS_GUID *id, const char *name, BOOL buffer_ok, BOOL set,
+                            void *data, DWORD *size_in_out, DWORD set_size)
 {
+    struct engine *engine;
+
     REQUIRE_SESSION(session);
     REQUIRE_PARAMETER(id && name && buffer_ok);
-    return shim_not_yet(function);
+    if (strlen(name) > ATTRIBUTE_NAME_MAX_CHARS || !*name)
+        return shim_result(ERROR_INVALID_NAME);
+    DWORD status = shim_engine(&engine);
+    if (status != ERROR_SUCCESS)
+        return shim_result(status);
+    if (set)
+        return shim_result(engine_attribute_set(engine, (const ntms_guid *)id, name, data, set_size));
+    size_t size = *size_in_out;
+    status = engine_attribute_get(engine, (const ntms_guid *)id, name, data, &size);
+    *size_in_out = (DWORD)size;
+    return shim_result(status);
+}
+
+static char *name_from_a(const char *name)
+{
+    WCHAR *wide = shim_wide_from_ansi(name);
+    char *utf8 = shim_utf8_from_wide(wide);
+    free(wide);
+    return utf8;
 }
 
 DWORD WINAPI GetNtmsObjectAttributeW(HANDLE hSession, LPNTMS_GUID lpObjectId, DWORD dwType,
@@ -151,8 +195,12 @@ DWORD WINAPI GetNtmsObjectAttributeW(HANDLE hSession, LPNTMS_GUID lpObjectId, DW
 {
     TRACE("(%p, %p, %lu, %p, %p, %p)", hSession, (void *)lpObjectId, dwType, (const void *)lpAttributeName,
           lpAttributeData, (void *)lpAttributeSize);
-    return object_attribute(hSession, lpObjectId, lpAttributeName,
-                            lpAttributeSize && (lpAttributeData || *lpAttributeSize == 0), __func__);
+    char *name = shim_utf8_from_wide(lpAttributeName);
+    DWORD status = attribute_call(hSession, lpObjectId, lpAttributeName ? name : NULL,
+                                  lpAttributeSize && (lpAttributeData || *lpAttributeSize == 0), FALSE,
+                                  lpAttributeData, lpAttributeSize, 0);
+    free(name);
+    return shim_result(status);
 }
 
 DWORD WINAPI GetNtmsObjectAttributeA(HANDLE hSession, LPNTMS_GUID lpObjectId, DWORD dwType,
@@ -160,8 +208,12 @@ DWORD WINAPI GetNtmsObjectAttributeA(HANDLE hSession, LPNTMS_GUID lpObjectId, DW
 {
     TRACE("(%p, %p, %lu, %p, %p, %p)", hSession, (void *)lpObjectId, dwType, (const void *)lpAttributeName,
           lpAttributeData, (void *)lpAttributeSize);
-    return object_attribute(hSession, lpObjectId, lpAttributeName,
-                            lpAttributeSize && (lpAttributeData || *lpAttributeSize == 0), __func__);
+    char *name = name_from_a(lpAttributeName);
+    DWORD status = attribute_call(hSession, lpObjectId, lpAttributeName ? name : NULL,
+                                  lpAttributeSize && (lpAttributeData || *lpAttributeSize == 0), FALSE,
+                                  lpAttributeData, lpAttributeSize, 0);
+    free(name);
+    return shim_result(status);
 }
 
 DWORD WINAPI SetNtmsObjectAttributeW(HANDLE hSession, LPNTMS_GUID lpObjectId, DWORD dwType,
@@ -169,8 +221,11 @@ DWORD WINAPI SetNtmsObjectAttributeW(HANDLE hSession, LPNTMS_GUID lpObjectId, DW
 {
     TRACE("(%p, %p, %lu, %p, %p, %lu)", hSession, (void *)lpObjectId, dwType, (const void *)lpAttributeName,
           lpAttributeData, AttributeSize);
-    return object_attribute(hSession, lpObjectId, lpAttributeName, lpAttributeData || AttributeSize == 0,
-                            __func__);
+    char *name = shim_utf8_from_wide(lpAttributeName);
+    DWORD status = attribute_call(hSession, lpObjectId, lpAttributeName ? name : NULL,
+                                  lpAttributeData || AttributeSize == 0, TRUE, lpAttributeData, NULL, AttributeSize);
+    free(name);
+    return shim_result(status);
 }
 
 DWORD WINAPI SetNtmsObjectAttributeA(HANDLE hSession, LPNTMS_GUID lpObjectId, DWORD dwType,
@@ -178,6 +233,10 @@ DWORD WINAPI SetNtmsObjectAttributeA(HANDLE hSession, LPNTMS_GUID lpObjectId, DW
 {
     TRACE("(%p, %p, %lu, %p, %p, %lu)", hSession, (void *)lpObjectId, dwType, (const void *)lpAttributeName,
           lpAttributeData, dwAttributeSize);
-    return object_attribute(hSession, lpObjectId, lpAttributeName, lpAttributeData || dwAttributeSize == 0,
-                            __func__);
+    char *name = name_from_a(lpAttributeName);
+    DWORD status = attribute_call(hSession, lpObjectId, lpAttributeName ? name : NULL,
+                                  lpAttributeData || dwAttributeSize == 0, TRUE, lpAttributeData, NULL,
+                                  dwAttributeSize);
+    free(name);
+    return shim_result(status);
 }

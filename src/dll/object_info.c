@@ -324,3 +324,95 @@ DWORD object_info_to_a(const struct rsm_object *o, NTMS_OBJECTINFORMATIONA *info
     }
     return ERROR_SUCCESS;
 }
+
+/* ---- the other way: what a caller may change, into a record ---- */
+
+static void from_w(wchar16 *dst, size_t dst_count, const WCHAR *src, size_t src_count)
+{
+    size_t n = 0;
+
+    while (n + 1 < dst_count && n < src_count && src[n]) {
+        dst[n] = src[n];
+        n++;
+    }
+    memset(dst + n, 0, (dst_count - n) * sizeof(wchar16));
+}
+
+static void from_a(wchar16 *dst, size_t dst_count, const CHAR *src, size_t src_count)
+{
+    WCHAR wide[512];
+    char narrow[512];
+    size_t n = src_count < sizeof(narrow) - 1 ? src_count : sizeof(narrow) - 1;
+
+    memcpy(narrow, src, n);
+    narrow[n] = '\0';
+    if (!MultiByteToWideChar(CP_ACP, 0, narrow, -1, wide, ARRAYSIZE(wide)))
+        wide[0] = 0;
+    from_w(dst, dst_count, wide, ARRAYSIZE(wide));
+}
+
+#define MERGE_FIELDS(FROM, INFO, o, full)                                                        \
+    do {                                                                                         \
+        FROM((o)->name, RSM_NAME_LENGTH, (INFO)->szName, ARRAYSIZE((INFO)->szName));              \
+        FROM((o)->description, RSM_DESCRIPTION_LENGTH, (INFO)->szDescription,                    \
+             ARRAYSIZE((INFO)->szDescription));                                                  \
+        switch ((o)->type) {                                                                     \
+        case RSM_COMPUTER: {                                                                     \
+            const NTMS_COMPUTERINFORMATION *c = (const NTMS_COMPUTERINFORMATION *)&(INFO)->Info; \
+            (o)->info.computer = (struct rsm_computer){ c->dwLibRequestPurgeTime,                \
+                c->dwOpRequestPurgeTime, c->dwLibRequestFlags, c->dwOpRequestFlags,              \
+                c->dwMediaPoolPolicy };                                                          \
+            break;                                                                               \
+        }                                                                                        \
+        case RSM_DRIVE:                                                                          \
+            (o)->info.drive.defer_dismount_delay = (INFO)->Info.Drive.dwDeferDismountDelay;      \
+            break;                                                                               \
+        case RSM_IEDOOR:                                                                         \
+            (o)->info.iedoor.max_open_secs = (INFO)->Info.IEDoor.MaxOpenSecs;                    \
+            break;                                                                               \
+        case RSM_IEPORT:                                                                         \
+            (o)->info.ieport.max_extend_secs = (INFO)->Info.IEPort.MaxExtendSecs;                \
+            break;                                                                               \
+        case RSM_LIBRARY:                                                                        \
+            (o)->info.library.inventory_method = (INFO)->Info.Library.InventoryMethod;           \
+            (o)->info.library.cleaner_uses_remaining = (INFO)->Info.Library.dwCleanerUsesRemaining; \
+            if (full) {                                                                          \
+                (o)->info.library.auto_recovery = ((NTMS_LIBRARYINFORMATION *)&(INFO)->Info)->AutoRecovery; \
+                (o)->info.library.flags = ((NTMS_LIBRARYINFORMATION *)&(INFO)->Info)->dwFlags;   \
+            }                                                                                    \
+            break;                                                                               \
+        case RSM_MEDIA_POOL:                                                                     \
+            (o)->info.pool.allocation_policy = (INFO)->Info.MediaPool.AllocationPolicy;          \
+            (o)->info.pool.deallocation_policy = (INFO)->Info.MediaPool.DeallocationPolicy;      \
+            (o)->info.pool.max_allocates = (INFO)->Info.MediaPool.dwMaxAllocates;                \
+            break;                                                                               \
+        default:                                                                                 \
+            break;                                                                               \
+        }                                                                                        \
+    } while (0)
+
+DWORD object_info_merge_w(const NTMS_OBJECTINFORMATIONW *info, struct rsm_object *o)
+{
+    if (!object_info_size_ok_w(info->dwSize))
+        return ERROR_INVALID_PARAMETER;
+    if (info->dwSize == sizeof(NTMS_I1_OBJECTINFORMATIONW)) {
+        const NTMS_I1_OBJECTINFORMATIONW *old = (const NTMS_I1_OBJECTINFORMATIONW *)info;
+        MERGE_FIELDS(from_w, old, o, FALSE);
+    } else {
+        MERGE_FIELDS(from_w, info, o, TRUE);
+    }
+    return ERROR_SUCCESS;
+}
+
+DWORD object_info_merge_a(const NTMS_OBJECTINFORMATIONA *info, struct rsm_object *o)
+{
+    if (!object_info_size_ok_a(info->dwSize))
+        return ERROR_INVALID_PARAMETER;
+    if (info->dwSize == sizeof(NTMS_I1_OBJECTINFORMATIONA)) {
+        const NTMS_I1_OBJECTINFORMATIONA *old = (const NTMS_I1_OBJECTINFORMATIONA *)info;
+        MERGE_FIELDS(from_a, old, o, FALSE);
+    } else {
+        MERGE_FIELDS(from_a, info, o, TRUE);
+    }
+    return ERROR_SUCCESS;
+}

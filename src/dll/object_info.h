@@ -14,6 +14,11 @@
 DWORD object_info_to_w(const struct rsm_object *object, NTMS_OBJECTINFORMATIONW *info);
 DWORD object_info_to_a(const struct rsm_object *object, NTMS_OBJECTINFORMATIONA *info);
 
+/* The fields a caller may change, from its structure into the record
+ * (SetNtmsObjectInformation); the engine keeps only the writable ones. */
+DWORD object_info_merge_w(const NTMS_OBJECTINFORMATIONW *info, struct rsm_object *object);
+DWORD object_info_merge_a(const NTMS_OBJECTINFORMATIONA *info, struct rsm_object *object);
+
 BOOL object_info_size_ok_w(DWORD size);
 BOOL object_info_size_ok_a(DWORD size);
 

@@ -1,5 +1,9 @@
 /* Media pools and media types. */
-#include "shim.h"
+#include "engine_access.h"
+#include "engine/objects_api.h"
+
+#include <stdlib.h>
+#include <string.h>
 
 static DWORD create_pool(HANDLE session, const void *name, DWORD action, const NTMS_GUID *pool_id,
                          const char *function)
@@ -26,24 +30,55 @@ DWORD WINAPI CreateNtmsMediaPoolA(HANDLE hSession, LPCSTR lpPoolName, LPNTMS_GUI
     return create_pool(hSession, lpPoolName, dwAction, lpPoolId, __func__);
 }
 
+/* The full name in characters, NUL included; NTMS_POOLHIERARCHY_LENGTH at most. */
 static DWORD pool_name(HANDLE session, const NTMS_GUID *pool, const void *buffer, const DWORD *size,
-                       const char *function)
+                       WCHAR *name, DWORD *length)
 {
+    struct engine *engine;
+
     REQUIRE_SESSION(session);
     REQUIRE_PARAMETER(pool && size && (buffer || *size == 0));
-    return shim_not_yet(function);
+    DWORD status = shim_engine(&engine);
+    if (status == ERROR_SUCCESS)
+        status = engine_pool_name(engine, (const ntms_guid *)pool, (wchar16 *)name, (uint32_t *)length);
+    return status;
 }
 
 DWORD WINAPI GetNtmsMediaPoolNameW(HANDLE hSession, LPNTMS_GUID lpPoolId, LPWSTR lpNameBuf, LPDWORD lpdwBufSize)
 {
+    WCHAR name[NTMS_POOLHIERARCHY_LENGTH];
+    DWORD length = ARRAYSIZE(name);
+
     TRACE("(%p, %p, %p, %p)", hSession, (void *)lpPoolId, (void *)lpNameBuf, (void *)lpdwBufSize);
-    return pool_name(hSession, lpPoolId, lpNameBuf, lpdwBufSize, __func__);
+    DWORD status = pool_name(hSession, lpPoolId, lpNameBuf, lpdwBufSize, name, &length);
+    if (status != ERROR_SUCCESS)
+        return shim_result(status);
+    DWORD capacity = *lpdwBufSize;
+    *lpdwBufSize = length;
+    if (capacity < length)
+        return shim_result(ERROR_INSUFFICIENT_BUFFER);
+    memcpy(lpNameBuf, name, length * sizeof(WCHAR));
+    return shim_result(ERROR_SUCCESS);
 }
 
 DWORD WINAPI GetNtmsMediaPoolNameA(HANDLE hSession, LPNTMS_GUID lpPoolId, LPSTR lpNameBuf, LPDWORD lpdwBufSize)
 {
+    WCHAR name[NTMS_POOLHIERARCHY_LENGTH];
+    char narrow[NTMS_POOLHIERARCHY_LENGTH * 2];
+    DWORD length = ARRAYSIZE(name);
+
     TRACE("(%p, %p, %p, %p)", hSession, (void *)lpPoolId, (void *)lpNameBuf, (void *)lpdwBufSize);
-    return pool_name(hSession, lpPoolId, lpNameBuf, lpdwBufSize, __func__);
+    DWORD status = pool_name(hSession, lpPoolId, lpNameBuf, lpdwBufSize, name, &length);
+    if (status != ERROR_SUCCESS)
+        return shim_result(status);
+    int bytes = WideCharToMultiByte(CP_ACP, 0, name, -1, narrow, sizeof(narrow), NULL, NULL);
+    DWORD needed = bytes > 0 ? (DWORD)bytes : 1;
+    DWORD capacity = *lpdwBufSize;
+    *lpdwBufSize = needed;
+    if (capacity < needed)
+        return shim_result(ERROR_INSUFFICIENT_BUFFER);
+    memcpy(lpNameBuf, narrow, needed);
+    return shim_result(ERROR_SUCCESS);
 }
 
 /* Every pool/type call that takes (session, id, id). */

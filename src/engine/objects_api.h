@@ -1,0 +1,31 @@
+/* Object database calls of the API that need no robot: attributes, pool
+ * names, enabling and disabling, and the fields callers may change. */
+#ifndef NTMSAPI_ENGINE_OBJECTS_API_H
+#define NTMSAPI_ENGINE_OBJECTS_API_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "engine/engine.h"
+
+#define ATTRIBUTE_NAME_MAX_CHARS 31   /* NTMS_MAXATTR_NAMELEN less the NUL */
+
+/* *size: capacity in, the attribute's size out (also with INSUFFICIENT_BUFFER). */
+ntms_err engine_attribute_get(struct engine *engine, const ntms_guid *id, const char *name_utf8, void *buffer,
+                              size_t *size);
+/* A size of 0 deletes the attribute. */
+ntms_err engine_attribute_set(struct engine *engine, const ntms_guid *id, const char *name_utf8, const void *data,
+                              size_t size);
+
+/* The full name, "\Parent\Child", in UTF-16; *length: capacity in
+ * characters in, characters needed (with the NUL) out. */
+ntms_err engine_pool_name(struct engine *engine, const ntms_guid *pool, wchar16 *name, uint32_t *length);
+
+/* EnableNtmsObject / DisableNtmsObject for drives, libraries and media. */
+ntms_err engine_set_enabled(struct engine *engine, uint32_t type, const ntms_guid *id, int enabled);
+
+/* SetNtmsObjectInformation: copies from `changes` only the fields RSM lets
+ * a caller change for that type ([MS-RSMP] 3.2.5.2.3.3). */
+ntms_err engine_set_information(struct engine *engine, const struct rsm_object *changes);
+
+#endif

@@ -1,0 +1,205 @@
+/* The object database through the DLL, no library needed: system objects,
+ * pool names, object information both ways (W, A, Windows 2000 layouts),
+ * attributes, enable/disable, and several processes at once.
+ * usage: test_objects.exe [write-attributes <process> | check-attributes <processes>] */
+#include <windows.h>
+#include <ntmsapi.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wintest.h"
+
+static HANDLE session;
+
+static void expect(DWORD got, DWORD wanted, const char *what)
+{
+    ok(got == wanted, "%s: got %lu, expected %lu\n", what, got, wanted);
+}
+
+static BOOL information(const NTMS_GUID *id, DWORD type, NTMS_OBJECTINFORMATIONW *info)
+{
+    memset(info, 0, sizeof(*info));
+    info->dwSize = sizeof(*info);
+    info->dwType = type;
+    return GetNtmsObjectInformationW(session, (LPNTMS_GUID)id, info) == ERROR_SUCCESS;
+}
+
+static NTMS_GUID the_computer(void)
+{
+    NTMS_GUID computer[2];
+    DWORD count = ARRAYSIZE(computer);
+
+    ok(EnumerateNtmsObject(session, NULL, computer, &count, NTMS_COMPUTER, 0) == ERROR_SUCCESS && count == 1,
+       "one computer object (%lu)\n", count);
+    return computer[0];
+}
+
+static void test_system_pools(void)
+{
+    NTMS_GUID pools[64], children[64];
+    DWORD count = ARRAYSIZE(pools), child_count = ARRAYSIZE(children);
+    NTMS_OBJECTINFORMATIONW info;
+    WCHAR name[NTMS_POOLHIERARCHY_LENGTH];
+    char aname[NTMS_POOLHIERARCHY_LENGTH];
+    DWORD size;
+    NTMS_GUID free_pool = { 0 };
+
+    expect(EnumerateNtmsObject(session, NULL, pools, &count, NTMS_MEDIA_POOL, 0), ERROR_SUCCESS, "top-level pools");
+    ok(count == 3, "Free, Import and Unrecognized at the top (%lu)\n", count);
+    for (DWORD i = 0; i < count; i++)
+        if (information(&pools[i], NTMS_MEDIA_POOL, &info) && info.Info.MediaPool.PoolType == NTMS_POOLTYPE_SCRATCH)
+            free_pool = pools[i];
+    expect(EnumerateNtmsObject(session, &free_pool, children, &child_count, NTMS_MEDIA_POOL, 0), ERROR_SUCCESS,
+           "children of Free");
+    ok(child_count > 20, "one Free pool per media type (%lu)\n", child_count);
+    BOOL found = FALSE;
+    for (DWORD i = 0; i < child_count && !found; i++) {
+        if (!information(&children[i], NTMS_MEDIA_POOL, &info) || wcscmp(info.szName, L"LTO-6"))
+            continue;
+        found = TRUE;
+        size = ARRAYSIZE(name);
+        expect(GetNtmsMediaPoolNameW(session, &children[i], name, &size), ERROR_SUCCESS, "GetNtmsMediaPoolNameW");
+        ok(!wcscmp(name, L"\\Free\\LTO-6") && size == 12, "pool name %ls (%lu)\n", name, size);
+        size = 4;
+        expect(GetNtmsMediaPoolNameW(session, &children[i], name, &size), ERROR_INSUFFICIENT_BUFFER, "short buffer");
+        ok(size == 12, "needed size %lu\n", size);
+        size = sizeof(aname);
+        expect(GetNtmsMediaPoolNameA(session, &children[i], aname, &size), ERROR_SUCCESS, "GetNtmsMediaPoolNameA");
+        ok(!strcmp(aname, "\\Free\\LTO-6"), "pool name (A) %s\n", aname);
+        /* System pools keep their names. */
+        wcscpy(info.szName, L"Renamed");
+        expect(SetNtmsObjectInformationW(session, &children[i], &info), ERROR_ACCESS_DENIED, "renaming a system pool");
+    }
+    ok(found, "Free\\LTO-6 exists\n");
+    NTMS_GUID computer = the_computer();
+    size = ARRAYSIZE(name);
+    expect(GetNtmsMediaPoolNameW(session, &computer, name, &size), ERROR_INVALID_MEDIA_POOL,
+           "GetNtmsMediaPoolNameW(not a pool)");
+}
+
+static void test_computer_information(void)
+{
+    NTMS_GUID computer = the_computer();
+    NTMS_OBJECTINFORMATIONW info;
+    NTMS_I1_OBJECTINFORMATIONA old;
+
+    ok(information(&computer, NTMS_COMPUTER, &info) && info.Info.Computer.dwLibRequestPurgeTime == 259200,
+       "purge time %lu (72 h expected)\n", info.Info.Computer.dwLibRequestPurgeTime);
+    info.Info.Computer.dwLibRequestPurgeTime = 3600;
+    wcscpy(info.szDescription, L"our backup server");
+    expect(SetNtmsObjectInformationW(session, &computer, &info), ERROR_SUCCESS, "SetNtmsObjectInformationW(computer)");
+    ok(information(&computer, NTMS_COMPUTER, &info) && info.Info.Computer.dwLibRequestPurgeTime == 3600
+       && !wcscmp(info.szDescription, L"our backup server"), "the change reads back\n");
+    /* A Windows 2000 SDK application, A form. */
+    memset(&old, 0, sizeof(old));
+    old.dwSize = sizeof(old);
+    old.dwType = NTMS_COMPUTER;
+    expect(GetNtmsObjectInformationA(session, &computer, (LPNTMS_OBJECTINFORMATIONA)&old), ERROR_SUCCESS,
+           "GetNtmsObjectInformationA, NTMS_I1 size");
+    ok(!strcmp(old.szDescription, "our backup server"), "description (A, I1): %s\n", old.szDescription);
+    ((NTMS_COMPUTERINFORMATION *)&old.Info)->dwLibRequestPurgeTime = 7200;
+    expect(SetNtmsObjectInformationA(session, &computer, (LPNTMS_OBJECTINFORMATIONA)&old), ERROR_SUCCESS,
+           "SetNtmsObjectInformationA, NTMS_I1 size");
+    ok(information(&computer, NTMS_COMPUTER, &info) && info.Info.Computer.dwLibRequestPurgeTime == 7200,
+       "the I1 change reads back (%lu)\n", info.Info.Computer.dwLibRequestPurgeTime);
+    info.dwType = NTMS_LIBRARY;
+    expect(SetNtmsObjectInformationW(session, &computer, &info), ERROR_INVALID_PARAMETER, "dwType of another kind");
+    info.dwType = NTMS_COMPUTER;
+    info.dwSize = 100;
+    expect(SetNtmsObjectInformationW(session, &computer, &info), ERROR_INVALID_PARAMETER, "dwSize 100");
+}
+
+static void test_attributes(void)
+{
+    NTMS_GUID computer = the_computer(), unknown = { 1, 2, 3, { 4 } };
+    char value[16];
+    DWORD size;
+
+    expect(SetNtmsObjectAttributeW(session, &computer, NTMS_COMPUTER, L"Owner", "backup", 6), ERROR_SUCCESS,
+           "SetNtmsObjectAttributeW");
+    size = sizeof(value);
+    expect(GetNtmsObjectAttributeA(session, &computer, NTMS_COMPUTER, "Owner", value, &size), ERROR_SUCCESS,
+           "GetNtmsObjectAttributeA reads what W wrote");
+    ok(size == 6 && !memcmp(value, "backup", 6), "value %.6s, size %lu\n", value, size);
+    size = 2;
+    expect(GetNtmsObjectAttributeW(session, &computer, NTMS_COMPUTER, L"Owner", value, &size),
+           ERROR_INSUFFICIENT_BUFFER, "a short buffer");
+    ok(size == 6, "needed size %lu\n", size);
+    expect(SetNtmsObjectAttributeA(session, &computer, NTMS_COMPUTER, "Owner", NULL, 0), ERROR_SUCCESS,
+           "size 0 deletes");
+    size = sizeof(value);
+    expect(GetNtmsObjectAttributeW(session, &computer, NTMS_COMPUTER, L"Owner", value, &size), ERROR_OBJECT_NOT_FOUND,
+           "a deleted attribute");
+    expect(SetNtmsObjectAttributeW(session, &computer, NTMS_COMPUTER, L"AnAttributeNameOfThirtyTwoCharsX", "x", 1),
+           ERROR_INVALID_NAME, "a name over 31 characters");
+    expect(SetNtmsObjectAttributeW(session, &unknown, NTMS_COMPUTER, L"Owner", "x", 1), ERROR_INVALID_PARAMETER,
+           "an unknown object");
+    static char big[0x10000];
+    expect(SetNtmsObjectAttributeW(session, &computer, NTMS_COMPUTER, L"Big", big, sizeof(big)), ERROR_NO_DATA,
+           "64 KiB or more");
+}
+
+static void test_enable_disable(void)
+{
+    NTMS_GUID libraries[4], pools[4], unknown = { 9, 9, 9, { 9 } };
+    DWORD count = ARRAYSIZE(libraries), pool_count = ARRAYSIZE(pools);
+
+    EnumerateNtmsObject(session, NULL, libraries, &count, NTMS_LIBRARY, 0);
+    EnumerateNtmsObject(session, NULL, pools, &pool_count, NTMS_MEDIA_POOL, 0);
+    ok(count >= 1, "the offline library exists\n");
+    expect(DisableNtmsObject(session, NTMS_LIBRARY, &libraries[0]), ERROR_LIBRARY_OFFLINE,
+           "the offline library cannot be disabled");
+    expect(EnableNtmsObject(session, NTMS_DRIVE, &unknown), ERROR_OBJECT_NOT_FOUND, "an unknown drive");
+    expect(EnableNtmsObject(session, NTMS_DRIVE, &pools[0]), ERROR_INVALID_PARAMETER, "a pool named as a drive");
+}
+
+/* Several processes set attributes at once; none is lost. */
+static void write_attributes(int process)
+{
+    NTMS_GUID computer = the_computer();
+    WCHAR name[32];
+
+    for (int i = 0; i < 10; i++) {
+        swprintf(name, ARRAYSIZE(name), L"p%d-%d", process, i);
+        expect(SetNtmsObjectAttributeW(session, &computer, NTMS_COMPUTER, name, &i, sizeof(i)), ERROR_SUCCESS,
+               "SetNtmsObjectAttributeW from one of several processes");
+    }
+}
+
+static void check_attributes(int processes)
+{
+    NTMS_GUID computer = the_computer();
+    WCHAR name[32];
+    int value, missing = 0;
+    DWORD size;
+
+    for (int p = 0; p < processes; p++)
+        for (int i = 0; i < 10; i++) {
+            swprintf(name, ARRAYSIZE(name), L"p%d-%d", p, i);
+            size = sizeof(value);
+            if (GetNtmsObjectAttributeW(session, &computer, NTMS_COMPUTER, name, &value, &size) != ERROR_SUCCESS
+                || value != i)
+                missing++;
+        }
+    ok(missing == 0, "%d of %d attributes written by %d processes are missing\n", missing, processes * 10,
+       processes);
+}
+
+int main(int argc, char **argv)
+{
+    session = OpenNtmsSessionW(NULL, L"ntmsapi test_objects", 0);
+    ok(session != INVALID_HANDLE_VALUE, "OpenNtmsSessionW failed: %lu\n", GetLastError());
+    if (argc == 3 && !strcmp(argv[1], "write-attributes")) {
+        write_attributes(atoi(argv[2]));
+    } else if (argc == 3 && !strcmp(argv[1], "check-attributes")) {
+        check_attributes(atoi(argv[2]));
+    } else {
+        test_system_pools();
+        test_computer_information();
+        test_attributes();
+        test_enable_disable();
+    }
+    CloseNtmsSession(session);
+    return wintest_finish();
+}
