@@ -1,85 +1,33 @@
 /* IdentifyNtmsSlot: read the slot, mount its medium in a drive, read the
  * label, record what was found as RSM media, then dismount at once or
- * leave it loaded for the deferred-dismount delay. The robot is used under
- * a machine-wide lock per library; the database changes in transactions,
- * and an in-process request record says what was in flight if the process
- * dies half way (repaired by the next identification of the library). */
+ * leave it loaded for the deferred-dismount delay. A library request
+ * record says what was in flight if the process dies half way; the
+ * housekeeping of library_access_open repairs it on the next call. */
 #include "engine/engine.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/library_access.h"
 #include "engine/media_catalog.h"
 #include "engine/robot.h"
 #include "engine/system_objects.h"
 #include "engine/wstr.h"
-#include "platform/plat_file.h"
 #include "platform/plat_process.h"
 
 #define READY_TIMEOUT_MS (120 * 1000)
-#define FILETIME_PER_SECOND 10000000ull
 
 struct job {
     struct engine        *engine;
+    struct library_access lib;
     struct rsm_object     slot, library, drive, request;
-    struct scsi_transport *changer, *tape;
-    uint16_t              transport;
+    struct scsi_transport *tape;
     char                  barcode[SMC_VOLTAG_LENGTH + 1];
     struct label_info     label;
     uint32_t              option;
     bool                  in_place;      /* the medium was already in the drive (deferred) */
 };
-
-/* ---- reading the database ---- */
-
-struct drive_search {
-    const ntms_guid *library;
-    uint16_t         home;          /* a drive holding the medium of this slot, deferred */
-    struct rsm_object found, idle, deferred;
-    bool             has_found, has_idle, has_deferred;
-};
-
-static bool consider_drive(const struct rsm_object *o, void *context)
-{
-    struct drive_search *s = context;
-    const struct rsm_drive *d = &o->info.drive;
-
-    if (!ntms_guid_equal(&d->library, s->library) || o->operational_state != RSM_READY || !o->enabled)
-        return true;
-    /* The lowest-numbered drive of each kind, whatever order the store keeps. */
-    if (!ntms_guid_is_null(&d->loaded_media)) {
-        if (d->state == RSM_DRIVESTATE_DISMOUNTABLE
-            && (!s->has_deferred || d->number < s->deferred.info.drive.number)) {
-            s->deferred = *o;
-            s->has_deferred = true;
-        }
-    } else if (!s->has_idle || d->number < s->idle.info.drive.number) {
-        s->idle = *o;
-        s->has_idle = true;
-    }
-    return true;
-}
-
-static ntms_err load_objects(struct job *job, const ntms_guid *slot_id)
-{
-    struct objdb *db = job->engine->db;
-    ntms_err status = objdb_begin_read(db);
-
-    if (status != NTMS_OK)
-        return status;
-    if (objdb_get(db, slot_id, &job->slot) != NTMS_OK || job->slot.type != RSM_STORAGESLOT)
-        status = NTMS_E_INVALID_PARAMETER;
-    else if (objdb_get(db, &job->slot.info.slot.library, &job->library) != NTMS_OK)
-        status = NTMS_E_OBJECT_NOT_FOUND;
-    else if (!job->library.enabled)
-        status = NTMS_E_RESOURCE_DISABLED;
-    else if (job->library.info.library.library_type != RSM_LIBRARYTYPE_ONLINE
-             || job->library.operational_state != RSM_READY)
-        status = NTMS_E_LIBRARY_OFFLINE;
-    objdb_abort(db);
-    return status;
-}
 
 /* ---- the medium's records ---- */
 
@@ -256,57 +204,22 @@ static void crash_point(const char *point)
 
 /* ---- the robot ---- */
 
-static ntms_err element_state(struct job *job, enum smc_element_type type, uint16_t address, struct smc_element *e)
+static ntms_err element_state(struct job *job, uint16_t address, struct smc_element *e)
 {
     size_t found = 0;
-    ntms_err status = robot_element_status(job->changer, type, address, 1, false, e, &found);
+    ntms_err status = robot_element_status(job->lib.changer, SMC_STORAGE, address, 1, false, e, &found);
 
     return status == NTMS_OK && found != 1 ? NTMS_E_IO_DEVICE : status;
 }
 
-static ntms_err choose_drive(struct job *job)
-{
-    struct drive_search s = { .library = &job->library.id };
-    ntms_err status = objdb_begin_read(job->engine->db);
-
-    if (status != NTMS_OK)
-        return status;
-    status = objdb_for_each(job->engine->db, RSM_DRIVE, consider_drive, &s);
-    objdb_abort(job->engine->db);
-    if (status != NTMS_OK)
-        return status;
-    if (s.has_idle) {
-        job->drive = s.idle;
-        return NTMS_OK;
-    }
-    /* No idle drive. Documented limit: we do not wait for a busy drive;
-     * a deferred one is emptied first. */
-    if (!s.has_deferred)
-        return NTMS_E_BUSY;
-    job->drive = s.deferred;
-    return NTMS_E_INVALID_STATE;   /* the caller dismounts it, then uses it */
-}
-
-static ntms_err dismount_deferred(struct job *job, struct rsm_object *drive);
-
-static ntms_err open_drive(struct job *job)
-{
-    char name[RSM_DEVICENAME_LENGTH * 3];
-
-    wstr_to_utf8(name, sizeof(name), job->drive.info.drive.device_name, RSM_DEVICENAME_LENGTH);
-    if (!name[0])
-        return NTMS_E_DEVICE_NOT_AVAILABLE;
-    return job->engine->open_device(name, &job->tape);
-}
-
 static ntms_err mount_and_read(struct job *job)
 {
-    ntms_err status = open_drive(job);
+    ntms_err status = library_open_drive(&job->lib, &job->drive, &job->tape);
 
     if (status != NTMS_OK)
         return status;
     if (!job->in_place) {
-        status = robot_move(job->changer, job->transport, job->slot.info.slot.element_address,
+        status = robot_move(job->lib.changer, job->lib.transport, job->slot.info.slot.element_address,
                             job->drive.info.drive.element_address);
         if (status != NTMS_OK)
             return status;
@@ -318,15 +231,16 @@ static ntms_err mount_and_read(struct job *job)
     return status;
 }
 
-static ntms_err return_home(struct job *job, struct scsi_transport *tape, const struct rsm_drive *drive,
-                            uint16_t slot_address)
+static ntms_err return_home(struct job *job)
 {
-    if (tape)
-        robot_unload(tape);
-    return robot_move(job->changer, job->transport, drive->element_address, slot_address);
+    if (job->tape)
+        robot_unload(job->tape);
+    ntms_err status = robot_move(job->lib.changer, job->lib.transport, job->drive.info.drive.element_address,
+                                 job->slot.info.slot.element_address);
+    return status == NTMS_E_SOURCE_ELEMENT_EMPTY ? NTMS_OK : status;   /* the move in never happened */
 }
 
-/* ---- putting it together ---- */
+/* ---- recording ---- */
 
 static ntms_err record_result(struct job *job)
 {
@@ -342,10 +256,7 @@ static ntms_err record_result(struct job *job)
     if ((status = record_media(job, &media)) == NTMS_OK) {
         d->mount_count++;
         if (job->option == IDENTIFY_DEFERRED) {
-            d->state = RSM_DRIVESTATE_DISMOUNTABLE;
-            d->loaded_media = media.id;
-            d->saved_partition = media.info.media.mounted_partition;
-            d->dismount_due = objdb_now() + (uint64_t)d->defer_dismount_delay * FILETIME_PER_SECOND;
+            library_defer_dismount(&job->lib, &job->drive, &media.id, &media.info.media.mounted_partition);
         } else {
             d->state = RSM_DRIVESTATE_DISMOUNTED;
             d->loaded_media = d->saved_partition = ntms_guid_null;
@@ -375,140 +286,49 @@ static ntms_err record_empty_slot(struct job *job)
     return objdb_commit(job->engine->db);
 }
 
-/* A deferred medium whose home is this slot is identified where it is. */
-static bool deferred_in_drive(struct job *job)
-{
-    struct drive_search s = { .library = &job->library.id };
+/* The medium whose home this slot is, if it sits in a drive (deferred). */
+struct home_search {
+    const ntms_guid  *slot;
     struct rsm_object media;
-
-    if (objdb_begin_read(job->engine->db) != NTMS_OK)
-        return false;
-    objdb_for_each(job->engine->db, RSM_DRIVE, consider_drive, &s);
-    bool home = s.has_deferred && objdb_get(job->engine->db, &s.deferred.info.drive.loaded_media, &media) == NTMS_OK
-             && ntms_guid_equal(&media.info.media.home_slot, &job->slot.id);
-    objdb_abort(job->engine->db);
-    if (home) {
-        job->drive = s.deferred;
-        wstr_to_utf8(job->barcode, sizeof(job->barcode), media.info.media.barcode, RSM_BARCODE_LENGTH);
-    }
-    return home;
-}
-
-static ntms_err dismount_deferred(struct job *job, struct rsm_object *drive)
-{
-    struct objdb *db = job->engine->db;
-    struct rsm_object media;
-    ntms_err status = objdb_begin_read(db);
-
-    if (status != NTMS_OK)
-        return status;
-    status = objdb_get(db, &drive->info.drive.loaded_media, &media);
-    objdb_abort(db);
-    if (status != NTMS_OK)
-        return status;
-    struct rsm_object home;
-    if ((status = engine_get_object(job->engine, &media.info.media.home_slot, &home)) != NTMS_OK)
-        return status;
-    if ((status = return_home(job, NULL, &drive->info.drive, home.info.slot.element_address)) != NTMS_OK)
-        return status;
-    if ((status = objdb_begin_write(db)) != NTMS_OK)
-        return status;
-    media.info.media.location = home.id;
-    media.info.media.location_type = RSM_LOCATION_STORAGESLOT;
-    media.info.media.media_state = RSM_MEDIASTATE_IDLE;
-    media.info.media.mounted_partition = ntms_guid_null;
-    drive->info.drive.state = RSM_DRIVESTATE_DISMOUNTED;
-    drive->info.drive.loaded_media = drive->info.drive.saved_partition = ntms_guid_null;
-    drive->info.drive.dismount_due = 0;
-    if ((status = objdb_put(db, &media)) != NTMS_OK || (status = objdb_put(db, drive)) != NTMS_OK) {
-        objdb_abort(db);
-        return status;
-    }
-    return objdb_commit(db);
-}
-
-struct due_search {
-    const ntms_guid  *library;
-    uint64_t          now;
-    struct rsm_object drives[16];
-    size_t            count;
-};
-
-static bool collect_due(const struct rsm_object *o, void *context)
-{
-    struct due_search *s = context;
-    const struct rsm_drive *d = &o->info.drive;
-
-    if (ntms_guid_equal(&d->library, s->library) && d->state == RSM_DRIVESTATE_DISMOUNTABLE && d->dismount_due
-        && d->dismount_due <= s->now && s->count < 16)
-        s->drives[s->count++] = *o;
-    return true;
-}
-
-/* Deferred dismounts whose delay has passed, whichever process deferred
- * them (it may have ended): done by the next operation on the library. */
-static void dismount_due_drives(struct job *job)
-{
-    struct due_search s = { .library = &job->library.id, .now = objdb_now() };
-
-    if (objdb_begin_read(job->engine->db) != NTMS_OK)
-        return;
-    objdb_for_each(job->engine->db, RSM_DRIVE, collect_due, &s);
-    objdb_abort(job->engine->db);
-    for (size_t i = 0; i < s.count; i++)
-        dismount_deferred(job, &s.drives[i]);
-}
-
-/* A process that died between its move into a drive and recording the
- * result leaves a tape in a drive the database believes empty. The next
- * identification puts it back where the changer says it came from. */
-struct drive_lookup {
-    const ntms_guid  *library;
-    uint16_t          address;
-    struct rsm_object drive;
     bool              found;
 };
 
-static bool find_drive_at(const struct rsm_object *o, void *context)
+static bool find_by_home(const struct rsm_object *o, void *context)
 {
-    struct drive_lookup *l = context;
+    struct home_search *s = context;
 
-    if (!ntms_guid_equal(&o->info.drive.library, l->library) || o->info.drive.element_address != l->address)
+    if (!ntms_guid_equal(&o->info.media.home_slot, s->slot) || o->info.media.location_type != RSM_LOCATION_DRIVE)
         return true;
-    l->drive = *o;
-    l->found = true;
+    s->media = *o;
+    s->found = true;
     return false;
 }
 
-static void repair_stranded_tapes(struct job *job)
+static bool deferred_in_drive(struct job *job)
 {
-    struct smc_element drives[16];
-    struct smc_element_map map;
-    size_t found = 0;
+    struct home_search s = { .slot = &job->slot.id };
 
-    if (robot_element_map(job->changer, &map) != NTMS_OK
-        || robot_element_status(job->changer, SMC_DATA_TRANSFER, map.first[SMC_DATA_TRANSFER],
-                                map.count[SMC_DATA_TRANSFER] < 16 ? map.count[SMC_DATA_TRANSFER] : 16, false,
-                                drives, &found) != NTMS_OK)
-        return;
-    for (size_t i = 0; i < found; i++) {
-        struct drive_lookup l = { .library = &job->library.id, .address = drives[i].address };
-        if (!drives[i].full || !drives[i].source_valid || objdb_begin_read(job->engine->db) != NTMS_OK)
-            continue;
-        objdb_for_each(job->engine->db, RSM_DRIVE, find_drive_at, &l);
-        objdb_abort(job->engine->db);
-        if (l.found && ntms_guid_is_null(&l.drive.info.drive.loaded_media))
-            robot_move(job->changer, job->transport, drives[i].address, drives[i].source);
-    }
+    if (objdb_begin_read(job->engine->db) != NTMS_OK)
+        return false;
+    objdb_for_each(job->engine->db, RSM_PHYSICAL_MEDIA, find_by_home, &s);
+    objdb_abort(job->engine->db);
+    if (!s.found || !library_drive_holding(&job->lib, &s.media.id, &job->drive))
+        return false;
+    wstr_to_utf8(job->barcode, sizeof(job->barcode), s.media.info.media.barcode, RSM_BARCODE_LENGTH);
+    return true;
+}
+
+static ntms_err load_slot(struct job *job, const ntms_guid *slot_id)
+{
+    if (engine_get_object(job->engine, slot_id, &job->slot) != NTMS_OK || job->slot.type != RSM_STORAGESLOT)
+        return NTMS_E_INVALID_PARAMETER;
+    return NTMS_OK;
 }
 
 static ntms_err identify_locked(struct job *job)
 {
     struct smc_element e;
-
-    repair_stranded_tapes(job);
-    dismount_due_drives(job);
-    ntms_err status = element_state(job, SMC_STORAGE, job->slot.info.slot.element_address, &e);
+    ntms_err status = element_state(job, job->slot.info.slot.element_address, &e);
 
     if (status != NTMS_OK)
         return status;
@@ -518,25 +338,18 @@ static ntms_err identify_locked(struct job *job)
             return record_empty_slot(job);
     } else {
         snprintf(job->barcode, sizeof(job->barcode), "%s", e.primary_tag);
-        status = choose_drive(job);
-        if (status == NTMS_E_INVALID_STATE)
-            status = dismount_deferred(job, &job->drive);
-        if (status != NTMS_OK)
+        if ((status = library_choose_drive(&job->lib, true, &job->drive)) != NTMS_OK)
             return status;
     }
     if ((status = commit_request(job, 1 /* NTMS_LM_INPROCESS */, NTMS_OK)) != NTMS_OK)
         return status;
     status = mount_and_read(job);
-    bool loaded = status == NTMS_OK || !job->in_place;
     if (status == NTMS_OK)
         status = record_result(job);
+    /* Whatever failed, the tape goes home: no tape stranded in a drive the
+     * database believes empty. */
     if (job->option != IDENTIFY_DEFERRED || status != NTMS_OK) {
-        /* Whatever failed, the tape goes home: no tape stranded in a drive
-         * the database believes empty. */
-        ntms_err home = loaded ? return_home(job, job->tape, &job->drive.info.drive, job->slot.info.slot.element_address)
-                               : NTMS_OK;
-        if (home == NTMS_E_SOURCE_ELEMENT_EMPTY)   /* the move in never happened */
-            home = NTMS_OK;
+        ntms_err home = return_home(job);
         if (status == NTMS_OK)
             status = home;
     }
@@ -545,43 +358,26 @@ static ntms_err identify_locked(struct job *job)
     return status;
 }
 
-static ntms_err lock_robot(struct job *job, struct plat_lock **lock)
-{
-    char path[1200], guid[NTMS_GUID_STRING_LENGTH];
-
-    ntms_guid_format(&job->library.id, guid);
-    snprintf(path, sizeof(path), "%s/robot-%s.lock", job->engine->data_directory, guid);
-    return plat_file->lock(path, lock);
-}
-
 ntms_err engine_identify_slot(struct engine *engine, struct ntms_session *session, const ntms_guid *slot,
                               uint32_t option)
 {
     struct job job;
-    struct plat_lock *lock;
-    char changer_name[RSM_DEVICE_PATH_LENGTH * 3];
 
     (void)session;
     memset(&job, 0, sizeof(job));
     job.engine = engine;
     job.option = option == IDENTIFY_DEFERRED ? IDENTIFY_DEFERRED : IDENTIFY_IMMEDIATE;
-    ntms_err status = load_objects(&job, slot);
+    ntms_err status = load_slot(&job, slot);
     if (status != NTMS_OK)
         return status;
-    wstr_to_utf8(changer_name, sizeof(changer_name), job.library.info.library.device_path, RSM_DEVICE_PATH_LENGTH);
-    if ((status = lock_robot(&job, &lock)) != NTMS_OK)
+    status = library_access_open(engine, &job.slot.info.slot.library, &job.lib);
+    if (status == NTMS_E_OBJECT_NOT_FOUND)
+        status = NTMS_E_INVALID_PARAMETER;   /* a slot of no library */
+    if (status != NTMS_OK)
         return status;
-    status = engine->open_device ? engine->open_device(changer_name, &job.changer) : NTMS_E_DEVICE_NOT_AVAILABLE;
-    if (status == NTMS_OK) {
-        struct smc_element_map map;
-        if (robot_element_map(job.changer, &map) == NTMS_OK && map.count[SMC_TRANSPORT])
-            job.transport = map.first[SMC_TRANSPORT];
-        status = identify_locked(&job);
-        scsi_transport_close(job.tape);
-        scsi_transport_close(job.changer);
-    } else {
-        status = NTMS_E_LIBRARY_OFFLINE;
-    }
-    plat_file->unlock(lock);
+    job.library = job.lib.library;
+    status = identify_locked(&job);
+    scsi_transport_close(job.tape);
+    library_access_close(&job.lib);
     return status;
 }
