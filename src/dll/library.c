@@ -32,7 +32,11 @@ DWORD WINAPI InventoryNtmsLibrary(HANDLE hSession, LPNTMS_GUID lpLibraryId, DWOR
     TRACE("(%p, %p, %lu)", hSession, (void *)lpLibraryId, dwAction);
     REQUIRE_SESSION(hSession);
     REQUIRE_PARAMETER(lpLibraryId && dwAction < NTMS_INVENTORY_MAX);
-    return shim_not_yet(__func__);
+    struct engine *engine;
+    DWORD status = shim_engine(&engine);
+    if (status == ERROR_SUCCESS)
+        status = engine_inventory(engine, (const ntms_guid *)lpLibraryId, dwAction);
+    return shim_result(status);
 }
 
 DWORD WINAPI AccessNtmsLibraryDoor(HANDLE hSession, LPNTMS_GUID lpLibraryId, DWORD dwAction)
@@ -62,8 +66,15 @@ DWORD WINAPI InjectNtmsMedia(HANDLE hSession, LPNTMS_GUID lpLibraryId, LPNTMS_GU
 
 DWORD WINAPI DismountNtmsDrive(HANDLE hSession, LPNTMS_GUID lpDriveId)
 {
+    struct engine *engine;
+
     TRACE("(%p, %p)", hSession, (void *)lpDriveId);
-    return one_object_call(hSession, lpDriveId, __func__);
+    REQUIRE_SESSION(hSession);
+    REQUIRE_PARAMETER(lpDriveId);
+    DWORD status = shim_engine(&engine);
+    if (status == ERROR_SUCCESS)
+        status = engine_dismount_drive(engine, (const ntms_guid *)lpDriveId);
+    return shim_result(status);
 }
 
 DWORD WINAPI CleanNtmsDrive(HANDLE hSession, LPNTMS_GUID lpDriveId)

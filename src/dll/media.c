@@ -1,5 +1,5 @@
 /* Media services: mount, dismount, allocation and the side life cycle. */
-#include "shim.h"
+#include "engine_access.h"
 
 #define NTMS_MOUNT_OPTIONS_KNOWN 0x3Fu   /* READ .. NOWAIT (0x20) */
 
@@ -20,7 +20,12 @@ DWORD WINAPI MountNtmsMedia(HANDLE hSession, LPNTMS_GUID lpMediaId, LPNTMS_GUID 
     REQUIRE_PARAMETER(lpMediaId && lpDriveId && dwCount > 0);
     REQUIRE_PARAMETER(!(dwOptions & ~NTMS_MOUNT_OPTIONS_KNOWN));
     REQUIRE_PARAMETER(dwPriority >= NTMS_PRIORITY_LOWEST && dwPriority <= NTMS_PRIORITY_HIGHEST);
-    return shim_not_yet(__func__);
+    REQUIRE_PARAMETER(!lpMountInformation);   /* asynchronous mounts are undocumented */
+    struct engine *engine;
+    DWORD status = shim_engine(&engine);
+    if (status == ERROR_SUCCESS)
+        status = engine_mount(engine, (const ntms_guid *)lpMediaId, (ntms_guid *)lpDriveId, dwCount, dwOptions);
+    return shim_result(status);
 }
 
 DWORD WINAPI DismountNtmsMedia(HANDLE hSession, LPNTMS_GUID lpMediaId, DWORD dwCount, DWORD dwOptions)
@@ -29,7 +34,11 @@ DWORD WINAPI DismountNtmsMedia(HANDLE hSession, LPNTMS_GUID lpMediaId, DWORD dwC
     REQUIRE_SESSION(hSession);
     REQUIRE_PARAMETER(lpMediaId && dwCount > 0);
     REQUIRE_PARAMETER(dwOptions == 0 || dwOptions == NTMS_DISMOUNT_DEFERRED || dwOptions == NTMS_DISMOUNT_IMMEDIATE);
-    return shim_not_yet(__func__);
+    struct engine *engine;
+    DWORD status = shim_engine(&engine);
+    if (status == ERROR_SUCCESS)
+        status = engine_dismount(engine, (const ntms_guid *)lpMediaId, dwCount, dwOptions);
+    return shim_result(status);
 }
 
 DWORD WINAPI AllocateNtmsMedia(HANDLE hSession, LPNTMS_GUID lpMediaPool, LPNTMS_GUID lpPartition,

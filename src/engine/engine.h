@@ -42,4 +42,14 @@ enum { IDENTIFY_DEFERRED = 1, IDENTIFY_IMMEDIATE = 2 };
 ntms_err engine_identify_slot(struct engine *engine, struct ntms_session *session, const ntms_guid *slot,
                               uint32_t option);
 
+/* MountNtmsMedia: side ids -> drives (options: NTMS_MOUNT_*; with
+ * SPECIFIC_DRIVE the drives are taken from `drives`). */
+ntms_err engine_mount(struct engine *engine, const ntms_guid *ids, ntms_guid *drives, uint32_t count,
+                      uint32_t options);
+/* DismountNtmsMedia: options 1 deferred, else immediate. */
+ntms_err engine_dismount(struct engine *engine, const ntms_guid *ids, uint32_t count, uint32_t options);
+ntms_err engine_dismount_drive(struct engine *engine, const ntms_guid *drive);
+/* InventoryNtmsLibrary with an NTMS_INVENTORY_* method. */
+ntms_err engine_inventory(struct engine *engine, const ntms_guid *library, uint32_t method);
+
 #endif

@@ -1,0 +1,122 @@
+/* Mount, dismount and inventory through the DLL under Wine against tgt;
+ * tests/wine/mount_under_wine.sh checks the tapes' places with mtx
+ * between the steps.
+ * usage: test_mount.exe mount-deferred | remount-immediate | drive | inventory */
+#include <windows.h>
+#include <ntmsapi.h>
+#include <string.h>
+
+#include "wintest.h"
+
+static HANDLE session;
+static NTMS_GUID library, offline, slots[16];
+
+static void expect(DWORD got, DWORD wanted, const char *what)
+{
+    ok(got == wanted, "%s: got %lu, expected %lu\n", what, got, wanted);
+}
+
+static BOOL information(const NTMS_GUID *id, DWORD type, NTMS_OBJECTINFORMATIONW *info)
+{
+    memset(info, 0, sizeof(*info));
+    info->dwSize = sizeof(*info);
+    info->dwType = type;
+    return GetNtmsObjectInformationW(session, (LPNTMS_GUID)id, info) == ERROR_SUCCESS;
+}
+
+static void find_library(void)
+{
+    NTMS_GUID libraries[8];
+    DWORD count = ARRAYSIZE(libraries), slot_count = ARRAYSIZE(slots);
+    NTMS_OBJECTINFORMATIONW info;
+
+    EnumerateNtmsObject(session, NULL, libraries, &count, NTMS_LIBRARY, 0);
+    for (DWORD i = 0; i < count; i++) {
+        if (!information(&libraries[i], NTMS_LIBRARY, &info))
+            continue;
+        if (info.Info.Library.LibraryType == NTMS_LIBRARYTYPE_ONLINE)
+            library = libraries[i];
+        else
+            offline = libraries[i];
+    }
+    ok(EnumerateNtmsObject(session, &library, slots, &slot_count, NTMS_STORAGESLOT, 0) == ERROR_SUCCESS, "slots\n");
+}
+
+/* The side of the tape whose home is slot 1 (identified first if needed). */
+static NTMS_GUID side_of_slot1(void)
+{
+    NTMS_GUID media[64], sides[2] = { { 0 } };
+    DWORD count = ARRAYSIZE(media), side_count = ARRAYSIZE(sides);
+    NTMS_OBJECTINFORMATIONW info;
+
+    expect(IdentifyNtmsSlot(session, &slots[0], NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS, "identify slot 1");
+    EnumerateNtmsObject(session, NULL, media, &count, NTMS_PHYSICAL_MEDIA, 0);
+    for (DWORD i = 0; i < count; i++)
+        if (information(&media[i], NTMS_PHYSICAL_MEDIA, &info)
+            && !memcmp(&info.Info.PhysicalMedia.HomeSlot, &slots[0], sizeof(NTMS_GUID)))
+            EnumerateNtmsObject(session, &media[i], sides, &side_count, NTMS_PARTITION, 0);
+    return sides[0];
+}
+
+static NTMS_GUID mount(NTMS_GUID side)
+{
+    NTMS_GUID drive = { 0 };
+    NTMS_OBJECTINFORMATIONW info;
+
+    expect(MountNtmsMedia(session, &side, &drive, 1, NTMS_MOUNT_READ, NTMS_PRIORITY_NORMAL, 60000, NULL),
+           ERROR_SUCCESS, "MountNtmsMedia");
+    ok(information(&drive, NTMS_DRIVE, &info) && info.Info.Drive.State == NTMS_DRIVESTATE_LOADED
+       && !memcmp(&info.Info.Drive.SavedPartitionId, &side, sizeof(side)), "the drive holds the side, LOADED\n");
+    return drive;
+}
+
+static void bad_input(void)
+{
+    NTMS_GUID unknown = { 7, 7, 7, { 7 } }, drive;
+
+    expect(MountNtmsMedia(session, &unknown, &drive, 1, NTMS_MOUNT_READ, 0, 0, NULL), ERROR_INVALID_MEDIA, "unknown side");
+    expect(MountNtmsMedia(session, &unknown, &drive, 0, NTMS_MOUNT_READ, 0, 0, NULL), ERROR_INVALID_PARAMETER, "count 0");
+    expect(DismountNtmsMedia(session, &unknown, 1, NTMS_DISMOUNT_IMMEDIATE), ERROR_INVALID_MEDIA, "dismount unknown");
+    expect(DismountNtmsDrive(session, &unknown), ERROR_INVALID_DRIVE, "DismountNtmsDrive(unknown)");
+    expect(InventoryNtmsLibrary(session, &offline, NTMS_INVENTORY_FAST), ERROR_INVALID_LIBRARY,
+           "the offline library has no inventory");
+}
+
+int main(int argc, char **argv)
+{
+    session = OpenNtmsSessionW(NULL, L"ntmsapi test_mount", 0);
+    find_library();
+    const char *mode = argc > 1 ? argv[1] : "";
+    if (!strcmp(mode, "mount-deferred")) {
+        bad_input();
+        NTMS_GUID side = side_of_slot1();
+        mount(side);
+        expect(DismountNtmsMedia(session, &side, 1, NTMS_DISMOUNT_DEFERRED), ERROR_SUCCESS, "dismount DEFERRED");
+    } else if (!strcmp(mode, "remount-immediate")) {
+        NTMS_GUID side = side_of_slot1();   /* identified in place in its drive */
+        mount(side);
+        expect(DismountNtmsMedia(session, &side, 1, NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS, "dismount IMMEDIATE");
+        expect(DismountNtmsMedia(session, &side, 1, NTMS_DISMOUNT_IMMEDIATE), ERROR_INVALID_STATE, "not mounted");
+    } else if (!strcmp(mode, "drive")) {
+        NTMS_GUID drive = mount(side_of_slot1()), drives[4];
+        DWORD count = ARRAYSIZE(drives);
+        EnumerateNtmsObject(session, &library, drives, &count, NTMS_DRIVE, 0);
+        for (DWORD i = 0; i < count; i++)
+            if (memcmp(&drives[i], &drive, sizeof(drive)))
+                expect(DismountNtmsDrive(session, &drives[i]), ERROR_INVALID_STATE, "an empty drive");
+        expect(DismountNtmsDrive(session, &drive), ERROR_SUCCESS, "DismountNtmsDrive");
+    } else if (!strcmp(mode, "inventory")) {
+        NTMS_GUID media[64];
+        DWORD count = ARRAYSIZE(media);
+        expect(InventoryNtmsLibrary(session, &library, NTMS_INVENTORY_FAST), ERROR_SUCCESS, "FAST inventory");
+        expect(EnumerateNtmsObject(session, &library, media, &count, NTMS_PHYSICAL_MEDIA, 0), ERROR_SUCCESS, "media");
+        ok(count == 6, "every barcoded tape is known after a FAST inventory (%lu)\n", count);
+        expect(InventoryNtmsLibrary(session, &library, NTMS_INVENTORY_SLOT), ERROR_SUCCESS, "SLOT inventory");
+        expect(InventoryNtmsLibrary(session, &library, NTMS_INVENTORY_NONE), ERROR_SUCCESS, "NONE");
+        expect(InventoryNtmsLibrary(session, &library, NTMS_INVENTORY_STOP), ERROR_SUCCESS, "STOP");
+    } else {
+        ok(0, "usage: test_mount mount-deferred | remount-immediate | drive | inventory\n");
+    }
+    CloseNtmsSession(session);
+    return wintest_finish();
+}
