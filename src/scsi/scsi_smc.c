@@ -3,22 +3,12 @@
 #include <string.h>
 
 #include "scsi/be.h"
+#include "scsi/scsi_request.h"
 #include "scsi/scsi_spc.h"
 #include "scsi/scsi_timeout.h"
 
 /* Largest descriptor we ask for: 12 base + 2 x 36 volume tags + 4 + 64 id. */
 #define SMC_DESCRIPTOR_MAX (12 + 72 + 4 + SMC_IDENTIFIER_MAX)
-
-static void start(struct scsi_request *req, uint8_t cdb_length, enum scsi_dir dir, void *data, uint32_t length,
-                  uint32_t timeout_ms)
-{
-    memset(req, 0, sizeof(*req));
-    req->cdb_len = cdb_length;
-    req->dir = length ? dir : SCSI_DIR_NONE;
-    req->data = data;
-    req->data_len = length;
-    req->timeout_ms = timeout_ms;
-}
 
 bool smc_parse_element_map(const uint8_t *page, size_t length, struct smc_element_map *map)
 {
@@ -36,7 +26,7 @@ void smc_build_read_element_status(struct scsi_request *req, void *buffer, uint3
                                    enum smc_element_type type, uint16_t start_address, uint16_t count,
                                    bool voltag, bool dvcid)
 {
-    start(req, 12, SCSI_DIR_IN, buffer, length, SCSI_TIMEOUT_STATUS_MS);
+    scsi_request_init(req, 12, SCSI_DIR_IN, buffer, length, SCSI_TIMEOUT_STATUS_MS);
     req->cdb[0] = 0xB8;
     req->cdb[1] = (uint8_t)((voltag ? 0x10 : 0) | (type & 0x0F));
     put_be16(req->cdb + 2, start_address);
@@ -47,7 +37,7 @@ void smc_build_read_element_status(struct scsi_request *req, void *buffer, uint3
 
 void smc_build_move_medium(struct scsi_request *req, uint16_t transport, uint16_t source, uint16_t destination)
 {
-    start(req, 12, SCSI_DIR_NONE, NULL, 0, SCSI_TIMEOUT_MOVE_MS);
+    scsi_request_init(req, 12, SCSI_DIR_NONE, NULL, 0, SCSI_TIMEOUT_MOVE_MS);
     req->cdb[0] = 0xA5;
     put_be16(req->cdb + 2, transport);
     put_be16(req->cdb + 4, source);
@@ -57,7 +47,7 @@ void smc_build_move_medium(struct scsi_request *req, uint16_t transport, uint16_
 void smc_build_exchange_medium(struct scsi_request *req, uint16_t transport, uint16_t source,
                                uint16_t first_destination, uint16_t second_destination)
 {
-    start(req, 12, SCSI_DIR_NONE, NULL, 0, SCSI_TIMEOUT_MOVE_MS);
+    scsi_request_init(req, 12, SCSI_DIR_NONE, NULL, 0, SCSI_TIMEOUT_MOVE_MS);
     req->cdb[0] = 0xA6;
     put_be16(req->cdb + 2, transport);
     put_be16(req->cdb + 4, source);
@@ -67,13 +57,13 @@ void smc_build_exchange_medium(struct scsi_request *req, uint16_t transport, uin
 
 void smc_build_initialize_element_status(struct scsi_request *req)
 {
-    start(req, 6, SCSI_DIR_NONE, NULL, 0, SCSI_TIMEOUT_INVENTORY_MS);
+    scsi_request_init(req, 6, SCSI_DIR_NONE, NULL, 0, SCSI_TIMEOUT_INVENTORY_MS);
     req->cdb[0] = 0x07;
 }
 
 void smc_build_initialize_element_status_range(struct scsi_request *req, uint16_t start_address, uint16_t count)
 {
-    start(req, 10, SCSI_DIR_NONE, NULL, 0, SCSI_TIMEOUT_INVENTORY_MS);
+    scsi_request_init(req, 10, SCSI_DIR_NONE, NULL, 0, SCSI_TIMEOUT_INVENTORY_MS);
     req->cdb[0] = 0xE7;
     req->cdb[1] = 0x01;   /* RANGE: use the start address and count below */
     put_be16(req->cdb + 2, start_address);
@@ -82,7 +72,7 @@ void smc_build_initialize_element_status_range(struct scsi_request *req, uint16_
 
 void smc_build_position_to_element(struct scsi_request *req, uint16_t transport, uint16_t destination)
 {
-    start(req, 10, SCSI_DIR_NONE, NULL, 0, SCSI_TIMEOUT_MOVE_MS);
+    scsi_request_init(req, 10, SCSI_DIR_NONE, NULL, 0, SCSI_TIMEOUT_MOVE_MS);
     req->cdb[0] = 0x2B;
     put_be16(req->cdb + 2, transport);
     put_be16(req->cdb + 4, destination);
@@ -90,7 +80,7 @@ void smc_build_position_to_element(struct scsi_request *req, uint16_t transport,
 
 void smc_build_prevent_allow(struct scsi_request *req, bool prevent)
 {
-    start(req, 6, SCSI_DIR_NONE, NULL, 0, SCSI_TIMEOUT_QUICK_MS);
+    scsi_request_init(req, 6, SCSI_DIR_NONE, NULL, 0, SCSI_TIMEOUT_QUICK_MS);
     req->cdb[0] = 0x1E;
     req->cdb[4] = prevent ? 0x01 : 0x00;
 }

@@ -3,22 +3,12 @@
 #include <string.h>
 
 #include "scsi/be.h"
+#include "scsi/scsi_request.h"
 #include "scsi/scsi_timeout.h"
-
-static void start(struct scsi_request *req, uint8_t cdb_length, enum scsi_dir dir, void *data, uint32_t length,
-                  uint32_t timeout_ms)
-{
-    memset(req, 0, sizeof(*req));
-    req->cdb_len = cdb_length;
-    req->dir = length ? dir : SCSI_DIR_NONE;
-    req->data = data;
-    req->data_len = length;
-    req->timeout_ms = timeout_ms;
-}
 
 void scsi_build_inquiry(struct scsi_request *req, void *buffer, uint16_t length, bool vpd, uint8_t page)
 {
-    start(req, 6, SCSI_DIR_IN, buffer, length, SCSI_TIMEOUT_QUICK_MS);
+    scsi_request_init(req, 6, SCSI_DIR_IN, buffer, length, SCSI_TIMEOUT_QUICK_MS);
     req->cdb[0] = 0x12;
     req->cdb[1] = vpd ? 0x01 : 0x00;
     req->cdb[2] = vpd ? page : 0;
@@ -27,19 +17,19 @@ void scsi_build_inquiry(struct scsi_request *req, void *buffer, uint16_t length,
 
 void scsi_build_test_unit_ready(struct scsi_request *req)
 {
-    start(req, 6, SCSI_DIR_NONE, NULL, 0, SCSI_TIMEOUT_QUICK_MS);
+    scsi_request_init(req, 6, SCSI_DIR_NONE, NULL, 0, SCSI_TIMEOUT_QUICK_MS);
 }
 
 void scsi_build_request_sense(struct scsi_request *req, void *buffer, uint8_t length)
 {
-    start(req, 6, SCSI_DIR_IN, buffer, length, SCSI_TIMEOUT_QUICK_MS);
+    scsi_request_init(req, 6, SCSI_DIR_IN, buffer, length, SCSI_TIMEOUT_QUICK_MS);
     req->cdb[0] = 0x03;
     req->cdb[4] = length;
 }
 
 void scsi_build_mode_sense6(struct scsi_request *req, void *buffer, uint8_t length, uint8_t page, bool dbd)
 {
-    start(req, 6, SCSI_DIR_IN, buffer, length, SCSI_TIMEOUT_QUICK_MS);
+    scsi_request_init(req, 6, SCSI_DIR_IN, buffer, length, SCSI_TIMEOUT_QUICK_MS);
     req->cdb[0] = 0x1A;
     req->cdb[1] = dbd ? 0x08 : 0x00;
     req->cdb[2] = page & 0x3F;

@@ -3,34 +3,25 @@
 #include <string.h>
 
 #include "scsi/be.h"
+#include "scsi/scsi_request.h"
 #include "scsi/scsi_timeout.h"
-
-static void start(struct scsi_request *req, enum scsi_dir dir, void *data, uint32_t length, uint32_t timeout_ms)
-{
-    memset(req, 0, sizeof(*req));
-    req->cdb_len = 6;
-    req->dir = length ? dir : SCSI_DIR_NONE;
-    req->data = data;
-    req->data_len = length;
-    req->timeout_ms = timeout_ms;
-}
 
 void ssc_build_rewind(struct scsi_request *req)
 {
-    start(req, SCSI_DIR_NONE, NULL, 0, SCSI_TIMEOUT_TAPE_MS);
+    scsi_request_init(req, 6, SCSI_DIR_NONE, NULL, 0, SCSI_TIMEOUT_TAPE_MS);
     req->cdb[0] = 0x01;
 }
 
 void ssc_build_load_unload(struct scsi_request *req, bool load)
 {
-    start(req, SCSI_DIR_NONE, NULL, 0, SCSI_TIMEOUT_TAPE_MS);
+    scsi_request_init(req, 6, SCSI_DIR_NONE, NULL, 0, SCSI_TIMEOUT_TAPE_MS);
     req->cdb[0] = 0x1B;
     req->cdb[4] = load ? 0x01 : 0x00;
 }
 
 void ssc_build_read6(struct scsi_request *req, void *buffer, uint32_t length, bool sili)
 {
-    start(req, SCSI_DIR_IN, buffer, length, SCSI_TIMEOUT_IO_MS);
+    scsi_request_init(req, 6, SCSI_DIR_IN, buffer, length, SCSI_TIMEOUT_IO_MS);
     req->cdb[0] = 0x08;
     req->cdb[1] = sili ? 0x02 : 0x00;   /* FIXED = 0: variable-block mode */
     put_be24(req->cdb + 2, length);
@@ -38,27 +29,27 @@ void ssc_build_read6(struct scsi_request *req, void *buffer, uint32_t length, bo
 
 void ssc_build_write6(struct scsi_request *req, const void *buffer, uint32_t length)
 {
-    start(req, SCSI_DIR_OUT, (void *)buffer, length, SCSI_TIMEOUT_IO_MS);
+    scsi_request_init(req, 6, SCSI_DIR_OUT, (void *)buffer, length, SCSI_TIMEOUT_IO_MS);
     req->cdb[0] = 0x0A;
     put_be24(req->cdb + 2, length);
 }
 
 void ssc_build_write_filemarks(struct scsi_request *req, uint32_t count)
 {
-    start(req, SCSI_DIR_NONE, NULL, 0, SCSI_TIMEOUT_IO_MS);
+    scsi_request_init(req, 6, SCSI_DIR_NONE, NULL, 0, SCSI_TIMEOUT_IO_MS);
     req->cdb[0] = 0x10;
     put_be24(req->cdb + 2, count);
 }
 
 void ssc_build_read_block_limits(struct scsi_request *req, void *buffer)
 {
-    start(req, SCSI_DIR_IN, buffer, 6, SCSI_TIMEOUT_QUICK_MS);
+    scsi_request_init(req, 6, SCSI_DIR_IN, buffer, 6, SCSI_TIMEOUT_QUICK_MS);
     req->cdb[0] = 0x05;
 }
 
 void ssc_build_read_position(struct scsi_request *req, void *buffer)
 {
-    start(req, SCSI_DIR_IN, buffer, 20, SCSI_TIMEOUT_QUICK_MS);
+    scsi_request_init(req, 6, SCSI_DIR_IN, buffer, 20, SCSI_TIMEOUT_QUICK_MS);
     req->cdb[0] = 0x34;
     req->cdb_len = 10;
 }

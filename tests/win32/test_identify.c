@@ -8,19 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "wintest.h"
+#include "rsm_test.h"
 
-static HANDLE session;
 static NTMS_GUID library, slots[16];
 static DWORD slot_count;
-
-static BOOL information(const NTMS_GUID *id, DWORD type, NTMS_OBJECTINFORMATIONW *info)
-{
-    memset(info, 0, sizeof(*info));
-    info->dwSize = sizeof(*info);
-    info->dwType = type;
-    return GetNtmsObjectInformationW(session, (LPNTMS_GUID)id, info) == ERROR_SUCCESS;
-}
 
 static void find_library(void)
 {
@@ -56,11 +47,6 @@ static DWORD media_count(void)
     DWORD count = ARRAYSIZE(media);
 
     return EnumerateNtmsObject(session, NULL, media, &count, NTMS_PHYSICAL_MEDIA, 0) == ERROR_SUCCESS ? count : 999;
-}
-
-static void expect(DWORD got, DWORD wanted, const char *what)
-{
-    ok(got == wanted, "%s: got %lu, expected %lu\n", what, got, wanted);
 }
 
 static void test_bad_input(void)

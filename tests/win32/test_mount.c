@@ -6,23 +6,9 @@
 #include <ntmsapi.h>
 #include <string.h>
 
-#include "wintest.h"
+#include "rsm_test.h"
 
-static HANDLE session;
 static NTMS_GUID library, offline, slots[16];
-
-static void expect(DWORD got, DWORD wanted, const char *what)
-{
-    ok(got == wanted, "%s: got %lu, expected %lu\n", what, got, wanted);
-}
-
-static BOOL information(const NTMS_GUID *id, DWORD type, NTMS_OBJECTINFORMATIONW *info)
-{
-    memset(info, 0, sizeof(*info));
-    info->dwSize = sizeof(*info);
-    info->dwType = type;
-    return GetNtmsObjectInformationW(session, (LPNTMS_GUID)id, info) == ERROR_SUCCESS;
-}
 
 static void find_library(void)
 {

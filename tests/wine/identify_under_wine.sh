@@ -6,19 +6,10 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 native=$1 win64=$2 prefix=$3
 source "$VTL_ENV"
-source "$SGBRIDGE_ENV"
-export SGBRIDGE_SOCKET
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 export NTMSAPI_DATA_DIR="Z:${data//\//\\}" NTMSAPI_DEFER_DISMOUNT_DELAY=2
-passed=0 failed=0
-check() {
-    local what=$1; shift
-    if "$@"; then passed=$((passed + 1)); echo "ok: $what"; else failed=$((failed + 1)); echo "FAIL: $what"; fi
-}
-status_now() { LD_PRELOAD=$SGBRIDGE_PRELOAD mtx -f "$SGBRIDGE_CHANGER0" status > "$data/mtx.txt"; }
-in_slot() { grep -q "Storage Element $1:Full :VolumeTag=$2 " "$data/mtx.txt"; }
-in_a_drive() { grep -q "Data Transfer Element [0-9]*:Full (Storage Element $1 Loaded):VolumeTag = $2 " "$data/mtx.txt"; }
+source "$here/witness.sh"
 run() { "$here/run_win32_test.sh" "$win64" test_identify.exe "$prefix" "$@"; }
 
 # Backup applications labelled two tapes before RSM saw them.
@@ -49,5 +40,4 @@ check "slot 6 identifies normally afterwards" run slot 6
 status_now
 check "and N0006L6 is home again" in_slot 6 N0006L6
 cat "$data/mtx.txt"
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary
