@@ -3,15 +3,25 @@
 #include "engine/objects_api.h"
 
 #include <stdlib.h>
+#include <wchar.h>
 #include <string.h>
 
-static DWORD create_pool(HANDLE session, const void *name, DWORD action, const NTMS_GUID *pool_id,
-                         const char *function)
+/* Security attributes are accepted and not applied yet (no access checks). */
+static DWORD create_pool(HANDLE session, const WCHAR *name, const NTMS_GUID *media_type, DWORD action,
+                         NTMS_GUID *pool_id)
 {
+    struct engine *engine;
+
     REQUIRE_SESSION(session);
     REQUIRE_PARAMETER(name && pool_id);
     REQUIRE_PARAMETER(action == NTMS_OPEN_EXISTING || action == NTMS_CREATE_NEW || action == NTMS_OPEN_ALWAYS);
-    return shim_not_yet(function);
+    if (wcslen(name) >= NTMS_POOLHIERARCHY_LENGTH)
+        return shim_result(ERROR_INVALID_NAME);
+    DWORD status = shim_engine(&engine);
+    if (status == ERROR_SUCCESS)
+        status = engine_create_pool(engine, (const wchar16 *)name, (const ntms_guid *)media_type, action,
+                                    (ntms_guid *)pool_id);
+    return shim_result(status);
 }
 
 DWORD WINAPI CreateNtmsMediaPoolW(HANDLE hSession, LPCWSTR lpPoolName, LPNTMS_GUID lpMediaType, DWORD dwAction,
@@ -19,7 +29,7 @@ DWORD WINAPI CreateNtmsMediaPoolW(HANDLE hSession, LPCWSTR lpPoolName, LPNTMS_GU
 {
     TRACE("(%p, %p, %p, %lu, %p, %p)", hSession, (const void *)lpPoolName, (void *)lpMediaType, dwAction,
           (void *)lpSecurityAttributes, (void *)lpPoolId);
-    return create_pool(hSession, lpPoolName, dwAction, lpPoolId, __func__);
+    return create_pool(hSession, lpPoolName, lpMediaType, dwAction, lpPoolId);
 }
 
 DWORD WINAPI CreateNtmsMediaPoolA(HANDLE hSession, LPCSTR lpPoolName, LPNTMS_GUID lpMediaType, DWORD dwAction,
@@ -27,7 +37,12 @@ DWORD WINAPI CreateNtmsMediaPoolA(HANDLE hSession, LPCSTR lpPoolName, LPNTMS_GUI
 {
     TRACE("(%p, %p, %p, %lu, %p, %p)", hSession, (const void *)lpPoolName, (void *)lpMediaType, dwAction,
           (void *)lpSecurityAttributes, (void *)lpPoolId);
-    return create_pool(hSession, lpPoolName, dwAction, lpPoolId, __func__);
+    WCHAR *name = shim_wide_from_ansi(lpPoolName);
+    if (lpPoolName && !name)
+        return shim_result(ERROR_NOT_ENOUGH_MEMORY);
+    DWORD status = create_pool(hSession, name, lpMediaType, dwAction, lpPoolId);
+    free(name);
+    return shim_result(status);
 }
 
 /* The full name in characters, NUL included; NTMS_POOLHIERARCHY_LENGTH at most. */
@@ -92,16 +107,28 @@ static DWORD two_object_call(HANDLE session, const NTMS_GUID *first, const NTMS_
 
 DWORD WINAPI MoveToNtmsMediaPool(HANDLE hSession, LPNTMS_GUID lpMediaId, LPNTMS_GUID lpPoolId)
 {
+    struct engine *engine;
+
     TRACE("(%p, %p, %p)", hSession, (void *)lpMediaId, (void *)lpPoolId);
-    return two_object_call(hSession, lpMediaId, lpPoolId, __func__);
+    REQUIRE_SESSION(hSession);
+    REQUIRE_PARAMETER(lpMediaId && lpPoolId);
+    DWORD status = shim_engine(&engine);
+    if (status == ERROR_SUCCESS)
+        status = engine_move_to_pool(engine, (const ntms_guid *)lpMediaId, (const ntms_guid *)lpPoolId);
+    return shim_result(status);
 }
 
 DWORD WINAPI DeleteNtmsMediaPool(HANDLE hSession, LPNTMS_GUID lpPoolId)
 {
+    struct engine *engine;
+
     TRACE("(%p, %p)", hSession, (void *)lpPoolId);
     REQUIRE_SESSION(hSession);
     REQUIRE_PARAMETER(lpPoolId);
-    return shim_not_yet(__func__);
+    DWORD status = shim_engine(&engine);
+    if (status == ERROR_SUCCESS)
+        status = engine_delete_pool(engine, (const ntms_guid *)lpPoolId);
+    return shim_result(status);
 }
 
 DWORD WINAPI AddNtmsMediaType(HANDLE hSession, LPNTMS_GUID lpMediaTypeId, LPNTMS_GUID lpLibId)

@@ -28,4 +28,11 @@ ntms_err engine_set_enabled(struct engine *engine, uint32_t type, const ntms_gui
  * a caller change for that type ([MS-RSMP] 3.2.5.2.3.3). */
 ntms_err engine_set_information(struct engine *engine, const struct rsm_object *changes);
 
+/* CreateNtmsMediaPool: path "\\App\\Pool", action NTMS_OPEN_EXISTING (1),
+ * NTMS_CREATE_NEW (2) or NTMS_OPEN_ALWAYS (3). */
+ntms_err engine_create_pool(struct engine *engine, const wchar16 *path, const ntms_guid *media_type, uint32_t action,
+                            ntms_guid *pool);
+ntms_err engine_delete_pool(struct engine *engine, const ntms_guid *pool);
+ntms_err engine_move_to_pool(struct engine *engine, const ntms_guid *media, const ntms_guid *pool);
+
 #endif

@@ -1,7 +1,7 @@
 /* Mount, dismount and inventory through the DLL under Wine against tgt;
  * tests/wine/mount_under_wine.sh checks the tapes' places with mtx
  * between the steps.
- * usage: test_mount.exe mount-deferred | remount-immediate | drive | inventory */
+ * usage: test_mount.exe mount-deferred | remount-immediate | drive | pools | inventory */
 #include <windows.h>
 #include <ntmsapi.h>
 #include <string.h>
@@ -91,6 +91,40 @@ int main(int argc, char **argv)
             if (memcmp(&drives[i], &drive, sizeof(drive)))
                 expect(DismountNtmsDrive(session, &drives[i]), ERROR_INVALID_STATE, "an empty drive");
         expect(DismountNtmsDrive(session, &drive), ERROR_SUCCESS, "DismountNtmsDrive");
+    } else if (!strcmp(mode, "pools")) {
+        NTMS_GUID side = side_of_slot1(), media, lto6_pool, other_pool, free_lto6 = { 0 }, frees[64];
+        NTMS_OBJECTINFORMATIONW info, part;
+        DWORD count = ARRAYSIZE(frees);
+        ok(information(&side, NTMS_PARTITION, &part), "the side\n");
+        media = part.Info.Partition.PhysicalMedia;
+        ok(information(&media, NTMS_PHYSICAL_MEDIA, &info), "the medium\n");
+        NTMS_GUID type = info.Info.PhysicalMedia.MediaType, none = { 0 };
+        expect(CreateNtmsMediaPoolW(session, L"\\Backup", &type, NTMS_OPEN_ALWAYS, NULL, &lto6_pool), ERROR_SUCCESS,
+               "an application pool of the tape's type");
+        expect(CreateNtmsMediaPoolW(session, L"\\Other", &none, NTMS_OPEN_ALWAYS, NULL, &other_pool), ERROR_SUCCESS,
+               "an application pool of any type");
+        expect(MoveToNtmsMediaPool(session, &media, &lto6_pool), ERROR_INVALID_MEDIA_POOL,
+               "Unrecognized media go only to Free");
+        /* Free's child of the same media type */
+        NTMS_GUID tops[8];
+        DWORD top_count = ARRAYSIZE(tops);
+        EnumerateNtmsObject(session, NULL, tops, &top_count, NTMS_MEDIA_POOL, 0);
+        for (DWORD i = 0; i < top_count; i++)
+            if (information(&tops[i], NTMS_MEDIA_POOL, &info) && info.Info.MediaPool.PoolType == NTMS_POOLTYPE_SCRATCH)
+                EnumerateNtmsObject(session, &tops[i], frees, &count, NTMS_MEDIA_POOL, 0);
+        for (DWORD i = 0; i < count; i++)
+            if (information(&frees[i], NTMS_MEDIA_POOL, &info) && !memcmp(&info.Info.MediaPool.MediaType, &type, sizeof(type)))
+                free_lto6 = frees[i];
+        expect(MoveToNtmsMediaPool(session, &media, &free_lto6), ERROR_SUCCESS, "into Free");
+        ok(information(&side, NTMS_PARTITION, &part) && part.Info.Partition.State == NTMS_PARTSTATE_AVAILABLE,
+           "its side is AVAILABLE in Free (%lu)\n", part.Info.Partition.State);
+        expect(MoveToNtmsMediaPool(session, &media, &lto6_pool), ERROR_SUCCESS, "from Free to an application pool");
+        ok(information(&media, NTMS_PHYSICAL_MEDIA, &info) && !memcmp(&info.Info.PhysicalMedia.MediaPool, &lto6_pool,
+           sizeof(lto6_pool)), "it is in the application pool\n");
+        expect(DeleteNtmsMediaPool(session, &lto6_pool), ERROR_NOT_EMPTY, "a pool holding media");
+        expect(MoveToNtmsMediaPool(session, &media, &other_pool), ERROR_SUCCESS, "between application pools");
+        expect(MoveToNtmsMediaPool(session, &media, &side), ERROR_INVALID_MEDIA_POOL, "a side is no pool");
+        expect(MoveToNtmsMediaPool(session, &side, &other_pool), ERROR_INVALID_MEDIA, "a side is no medium");
     } else if (!strcmp(mode, "inventory")) {
         NTMS_GUID media[64];
         DWORD count = ARRAYSIZE(media);

@@ -139,6 +139,61 @@ static void test_enable_disable(void)
     expect(EnableNtmsObject(session, NTMS_DRIVE, &pools[0]), ERROR_INVALID_PARAMETER, "a pool named as a drive");
 }
 
+static NTMS_GUID media_type_named(const WCHAR *name)
+{
+    NTMS_GUID types[64] = { { 0 } }, none = { 0 };
+    DWORD count = ARRAYSIZE(types);
+    NTMS_OBJECTINFORMATIONW info;
+
+    EnumerateNtmsObject(session, NULL, types, &count, NTMS_MEDIA_TYPE, 0);
+    for (DWORD i = 0; i < count; i++)
+        if (information(&types[i], NTMS_MEDIA_TYPE, &info) && !wcscmp(info.szName, name))
+            return types[i];
+    return none;
+}
+
+static void test_application_pools(void)
+{
+    NTMS_GUID app, daily, again, lto6 = media_type_named(L"LTO-6"), pools[64], free_pool = { 0 };
+    WCHAR name[NTMS_POOLHIERARCHY_LENGTH];
+    DWORD size = ARRAYSIZE(name), count = ARRAYSIZE(pools);
+    NTMS_OBJECTINFORMATIONW info;
+
+    expect(CreateNtmsMediaPoolW(session, L"\\MyApp", NULL, NTMS_CREATE_NEW, NULL, &app), ERROR_SUCCESS, "create \\MyApp");
+    expect(CreateNtmsMediaPoolA(session, "\\MyApp\\Daily", &lto6, NTMS_OPEN_ALWAYS, NULL, &daily), ERROR_SUCCESS,
+           "create \\MyApp\\Daily (A) for LTO-6");
+    expect(CreateNtmsMediaPoolW(session, L"\\MyApp\\Daily", NULL, NTMS_OPEN_EXISTING, NULL, &again), ERROR_SUCCESS,
+           "open it again");
+    ok(!memcmp(&again, &daily, sizeof(again)), "the same pool\n");
+    expect(CreateNtmsMediaPoolW(session, L"\\MyApp\\Daily", NULL, NTMS_CREATE_NEW, NULL, &again),
+           ERROR_ALREADY_EXISTS, "CREATE_NEW of an existing pool");
+    expect(CreateNtmsMediaPoolW(session, L"\\NoSuchApp\\Pool", NULL, NTMS_OPEN_ALWAYS, NULL, &again),
+           ERROR_OBJECT_NOT_FOUND, "a missing parent");
+    expect(CreateNtmsMediaPoolW(session, L"\\Weekly", NULL, NTMS_OPEN_EXISTING, NULL, &again), ERROR_OBJECT_NOT_FOUND,
+           "OPEN_EXISTING of no pool");
+    expect(CreateNtmsMediaPoolW(session, L"\\MyApp\\\\x", NULL, NTMS_OPEN_ALWAYS, NULL, &again), ERROR_INVALID_NAME,
+           "an empty level");
+    expect(CreateNtmsMediaPoolW(session, L"\\Free\\Mine", NULL, NTMS_OPEN_ALWAYS, NULL, &again),
+           ERROR_INVALID_MEDIA_POOL, "no application pool inside Free");
+    expect(CreateNtmsMediaPoolW(session, L"\\Bad", &app, NTMS_OPEN_ALWAYS, NULL, &again), ERROR_INVALID_MEDIA,
+           "a pool is no media type");
+    expect(GetNtmsMediaPoolNameW(session, &daily, name, &size), ERROR_SUCCESS, "its name");
+    ok(!wcscmp(name, L"\\MyApp\\Daily"), "name %ls\n", name);
+    ok(information(&daily, NTMS_MEDIA_POOL, &info) && info.Info.MediaPool.PoolType == NTMS_POOLTYPE_APPLICATION
+       && !memcmp(&info.Info.MediaPool.MediaType, &lto6, sizeof(lto6)) && !memcmp(&info.Info.MediaPool.Parent, &app,
+       sizeof(app)), "an application pool of LTO-6 under MyApp\n");
+    expect(EnumerateNtmsObject(session, NULL, pools, &count, NTMS_MEDIA_POOL, 0), ERROR_SUCCESS, "top-level pools");
+    ok(count == 4, "MyApp joins the three system pools (%lu)\n", count);
+    for (DWORD i = 0; i < count; i++)
+        if (information(&pools[i], NTMS_MEDIA_POOL, &info) && info.Info.MediaPool.PoolType == NTMS_POOLTYPE_SCRATCH)
+            free_pool = pools[i];
+    expect(DeleteNtmsMediaPool(session, &app), ERROR_NOT_EMPTY, "a pool with a child");
+    expect(DeleteNtmsMediaPool(session, &free_pool), ERROR_INVALID_MEDIA_POOL, "a system pool");
+    expect(DeleteNtmsMediaPool(session, &daily), ERROR_SUCCESS, "delete \\MyApp\\Daily");
+    expect(DeleteNtmsMediaPool(session, &app), ERROR_SUCCESS, "then \\MyApp");
+    expect(DeleteNtmsMediaPool(session, &app), ERROR_INVALID_MEDIA_POOL, "a deleted pool");
+}
+
 /* Several processes set attributes at once; none is lost. */
 static void write_attributes(int process)
 {
@@ -184,6 +239,7 @@ int main(int argc, char **argv)
         test_computer_information();
         test_attributes();
         test_enable_disable();
+        test_application_pools();
     }
     CloseNtmsSession(session);
     return wintest_finish();

@@ -20,6 +20,7 @@ check "N0001L6 is home" in_slot 1 N0001L6
 check "DismountNtmsDrive" run drive
 status_now
 check "N0001L6 is home again" in_slot 1 N0001L6
+check "pools: MoveToNtmsMediaPool by RSM's rules" run pools
 check "inventory" run inventory
 status_now
 check "all tapes home after the inventory" bash -c "[ \$(grep -c 'Storage Element [0-9]*:Full' '$data/mtx.txt') -eq 6 ]"

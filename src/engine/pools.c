@@ -1,0 +1,234 @@
+/* Application media pools: CreateNtmsMediaPool, DeleteNtmsMediaPool, and
+ * MoveToNtmsMediaPool by RSM's rules ([MS-RSMP] 3.2.5.2.2.x). System pools
+ * (Free, Import, Unrecognized and their children) are RSM's alone. */
+#include "engine/engine.h"
+
+#include <string.h>
+
+#include "engine/objects_api.h"
+#include "engine/wstr.h"
+
+struct child_search {
+    const ntms_guid *parent;
+    const wchar16   *name;
+    size_t           name_length;
+    struct rsm_object found;
+    bool             hit;
+};
+
+static bool same_name(const wchar16 *a, const wchar16 *b, size_t length)
+{
+    for (size_t i = 0; i < length; i++) {
+        wchar16 x = a[i], y = b[i];
+        if (x >= 'a' && x <= 'z') x = (wchar16)(x - 32);
+        if (y >= 'a' && y <= 'z') y = (wchar16)(y - 32);
+        if (x != y)
+            return false;
+    }
+    return a[length] == 0;
+}
+
+static bool find_child(const struct rsm_object *o, void *context)
+{
+    struct child_search *s = context;
+
+    if (!ntms_guid_equal(&o->info.pool.parent, s->parent) || !same_name(o->name, s->name, s->name_length))
+        return true;
+    s->found = *o;
+    s->hit = true;
+    return false;
+}
+
+static ntms_err create_leaf(struct objdb *db, const struct child_search *at, const ntms_guid *media_type,
+                            ntms_guid *pool)
+{
+    struct rsm_object o, type;
+
+    if (media_type && !ntms_guid_is_null(media_type)
+        && (objdb_get(db, media_type, &type) != NTMS_OK || type.type != RSM_MEDIA_TYPE))
+        return NTMS_E_INVALID_MEDIA;
+    memset(&o, 0, sizeof(o));
+    o.type = RSM_MEDIA_POOL;
+    o.enabled = 1;
+    memcpy(o.name, at->name, at->name_length * sizeof(wchar16));
+    o.info.pool.pool_type = RSM_POOLTYPE_APPLICATION;
+    o.info.pool.parent = *at->parent;
+    if (media_type)
+        o.info.pool.media_type = *media_type;
+    ntms_err status = ntms_guid_generate(&o.id);
+    if (status == NTMS_OK)
+        status = objdb_put(db, &o);
+    *pool = o.id;
+    return status;
+}
+
+/* Walks "\A\B\C" one level at a time; every level but the last must exist
+ * and be an application pool. */
+static ntms_err create(struct objdb *db, const wchar16 *path, const ntms_guid *media_type, uint32_t action,
+                       ntms_guid *pool)
+{
+    ntms_guid parent = ntms_guid_null;
+    size_t at = 0;
+
+    while (path[at] == '\\')
+        at++;
+    if (!path[at])
+        return NTMS_E_INVALID_NAME;
+    for (;;) {
+        size_t end = at;
+        while (path[end] && path[end] != '\\')
+            end++;
+        if (end == at || end - at >= RSM_NAME_LENGTH)
+            return NTMS_E_INVALID_NAME;
+        struct child_search s = { .parent = &parent, .name = path + at, .name_length = end - at };
+        ntms_err status = objdb_for_each(db, RSM_MEDIA_POOL, find_child, &s);
+        if (status != NTMS_OK)
+            return status;
+        bool last = !path[end];
+        if (!last) {
+            if (!s.hit)
+                return NTMS_E_OBJECT_NOT_FOUND;
+            parent = s.found.id;
+            at = end + 1;
+            continue;
+        }
+        if (s.hit) {
+            if (action == 2)                 /* NTMS_CREATE_NEW */
+                return NTMS_E_ALREADY_EXISTS;
+            *pool = s.found.id;
+            return NTMS_OK;
+        }
+        if (action == 1)                     /* NTMS_OPEN_EXISTING */
+            return NTMS_E_OBJECT_NOT_FOUND;
+        struct rsm_object up;
+        if (!ntms_guid_is_null(&parent) && objdb_get(db, &parent, &up) == NTMS_OK
+            && up.info.pool.pool_type != RSM_POOLTYPE_APPLICATION)
+            return NTMS_E_INVALID_MEDIA_POOL;   /* system pools have no application children */
+        return create_leaf(db, &s, media_type, pool);
+    }
+}
+
+ntms_err engine_create_pool(struct engine *engine, const wchar16 *path, const ntms_guid *media_type, uint32_t action,
+                            ntms_guid *pool)
+{
+    ntms_err status = objdb_begin_write(engine->db);
+
+    if (status != NTMS_OK)
+        return status;
+    status = create(engine->db, path, media_type, action, pool);
+    if (status != NTMS_OK) {
+        objdb_abort(engine->db);
+        return status;
+    }
+    return objdb_commit(engine->db);
+}
+
+struct use_search {
+    const ntms_guid *pool;
+    bool             used;
+};
+
+static bool pool_in_use(const struct rsm_object *o, void *context)
+{
+    struct use_search *s = context;
+
+    s->used = (o->type == RSM_MEDIA_POOL && ntms_guid_equal(&o->info.pool.parent, s->pool))
+           || (o->type == RSM_PHYSICAL_MEDIA && ntms_guid_equal(&o->info.media.media_pool, s->pool))
+           || (o->type == RSM_LOGICAL_MEDIA && ntms_guid_equal(&o->info.logical_media.media_pool, s->pool));
+    return !s->used;
+}
+
+static ntms_err delete(struct objdb *db, const ntms_guid *pool)
+{
+    struct rsm_object o;
+    struct use_search s = { .pool = pool };
+
+    if (objdb_get(db, pool, &o) != NTMS_OK || o.type != RSM_MEDIA_POOL
+        || o.info.pool.pool_type != RSM_POOLTYPE_APPLICATION)
+        return NTMS_E_INVALID_MEDIA_POOL;
+    ntms_err status = objdb_for_each(db, RSM_UNKNOWN, pool_in_use, &s);
+    if (status != NTMS_OK)
+        return status;
+    return s.used ? NTMS_E_NOT_EMPTY : objdb_delete(db, pool);
+}
+
+ntms_err engine_delete_pool(struct engine *engine, const ntms_guid *pool)
+{
+    ntms_err status = objdb_begin_write(engine->db);
+
+    if (status != NTMS_OK)
+        return status;
+    if ((status = delete(engine->db, pool)) != NTMS_OK) {
+        objdb_abort(engine->db);
+        return status;
+    }
+    return objdb_commit(engine->db);
+}
+
+/* ---- MoveToNtmsMediaPool ---- */
+
+struct side_list {
+    const ntms_guid  *media;
+    struct rsm_object sides[2];
+    size_t            count;
+};
+
+static bool collect_sides(const struct rsm_object *o, void *context)
+{
+    struct side_list *l = context;
+
+    if (ntms_guid_equal(&o->info.partition.physical_media, l->media) && l->count < 2)
+        l->sides[l->count++] = *o;
+    return true;
+}
+
+static bool side_busy_for_free(uint32_t state)
+{
+    return state == RSM_PARTSTATE_ALLOCATED || state == RSM_PARTSTATE_COMPLETE || state == RSM_PARTSTATE_RESERVED;
+}
+
+static ntms_err move(struct objdb *db, const ntms_guid *media_id, const ntms_guid *pool_id)
+{
+    struct rsm_object media, from, to;
+    struct side_list sides = { .media = media_id };
+
+    if (objdb_get(db, media_id, &media) != NTMS_OK || media.type != RSM_PHYSICAL_MEDIA)
+        return NTMS_E_INVALID_MEDIA;
+    if (objdb_get(db, pool_id, &to) != NTMS_OK || to.type != RSM_MEDIA_POOL
+        || objdb_get(db, &media.info.media.media_pool, &from) != NTMS_OK)
+        return NTMS_E_INVALID_MEDIA_POOL;
+    if (media.info.media.media_state != RSM_MEDIASTATE_IDLE && media.info.media.media_state != RSM_MEDIASTATE_LOADED)
+        return NTMS_E_BUSY;
+    if (!ntms_guid_is_null(&to.info.pool.media_type)
+        && !ntms_guid_equal(&to.info.pool.media_type, &media.info.media.media_type))
+        return NTMS_E_MEDIA_INCOMPATIBLE;
+    uint32_t source = from.info.pool.pool_type, target = to.info.pool.pool_type;
+    if (target == RSM_POOLTYPE_IMPORT || target == RSM_POOLTYPE_FOREIGN)
+        return NTMS_E_INVALID_MEDIA_POOL;                 /* RSM alone files media there */
+    if ((source == RSM_POOLTYPE_IMPORT || source == RSM_POOLTYPE_FOREIGN) && target != RSM_POOLTYPE_SCRATCH)
+        return NTMS_E_INVALID_MEDIA_POOL;                 /* they may go only to Free */
+    ntms_err status = objdb_for_each(db, RSM_PARTITION, collect_sides, &sides);
+    for (size_t i = 0; status == NTMS_OK && i < sides.count; i++) {
+        if (target == RSM_POOLTYPE_SCRATCH) {
+            if (side_busy_for_free(sides.sides[i].info.partition.state))
+                return NTMS_E_INVALID_STATE;
+            sides.sides[i].info.partition.state = RSM_PARTSTATE_AVAILABLE;
+            status = objdb_put(db, &sides.sides[i]);
+        }
+    }
+    media.info.media.media_pool = to.id;
+    return status == NTMS_OK ? objdb_put(db, &media) : status;
+}
+
+ntms_err engine_move_to_pool(struct engine *engine, const ntms_guid *media, const ntms_guid *pool)
+{
+    ntms_err status = objdb_begin_write(engine->db);
+
+    if (status != NTMS_OK)
+        return status;
+    if ((status = move(engine->db, media, pool)) != NTMS_OK) {
+        objdb_abort(engine->db);
+        return status;
+    }
+    return objdb_commit(engine->db);
+}
