@@ -161,3 +161,19 @@ ntms_err objdb_attribute_set(struct objdb *db, const ntms_guid *id, const char *
     }
     return store_put(db->store, KIND_ATTRIBUTE, id, name_utf8, 0, data, size);
 }
+
+ntms_err objdb_export(struct objdb *db, const char *path)
+{
+    plat_mutex_lock(&db->lock);
+    ntms_err status = store_export(db->store, path);
+    plat_mutex_unlock(&db->lock);
+    return status;
+}
+
+ntms_err objdb_import(struct objdb *db, const char *path)
+{
+    plat_mutex_lock(&db->lock);
+    ntms_err status = store_import(db->store, path);
+    plat_mutex_unlock(&db->lock);
+    return status;
+}

@@ -43,6 +43,10 @@ ntms_err objdb_attribute_get(struct objdb *db, const ntms_guid *id, const char *
 ntms_err objdb_attribute_set(struct objdb *db, const ntms_guid *id, const char *name_utf8,
                              const void *data, size_t size);
 
+/* Whole-database copies (ExportNtmsDatabase / ImportNtmsDatabase). */
+ntms_err objdb_export(struct objdb *db, const char *path);
+ntms_err objdb_import(struct objdb *db, const char *path);
+
 /* Now, as a FILETIME value. */
 uint64_t objdb_now(void);
 

@@ -33,6 +33,10 @@ ntms_err engine_set_information(struct engine *engine, const struct rsm_object *
 ntms_err engine_create_pool(struct engine *engine, const wchar16 *path, const ntms_guid *media_type, uint32_t action,
                             ntms_guid *pool);
 ntms_err engine_delete_pool(struct engine *engine, const ntms_guid *pool);
+/* ExportNtmsDatabase: <data dir>/Export/ntmsapi.db; ImportNtmsDatabase
+ * makes that copy the database (at once, for every process). */
+ntms_err engine_export_database(struct engine *engine);
+ntms_err engine_import_database(struct engine *engine);
 ntms_err engine_move_to_pool(struct engine *engine, const ntms_guid *media, const ntms_guid *pool);
 
 #endif

@@ -446,3 +446,49 @@ uint64_t store_generation(const struct store *store)
 {
     return store->generation;
 }
+
+ntms_err store_export(struct store *s, const char *path)
+{
+    char tmp[1100];
+    size_t length;
+    ntms_err status = store_begin(s, false);
+
+    if (status != NTMS_OK)
+        return status;
+    uint8_t *image = serialise(s, s->generation, &length);
+    store_abort(s);
+    if (!image)
+        return NTMS_E_NOT_ENOUGH_MEMORY;
+    snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+    status = plat_file->write_durable(tmp, image, length);
+    free(image);
+    return status == NTMS_OK ? plat_file->replace(tmp, path) : status;
+}
+
+ntms_err store_import(struct store *s, const char *path)
+{
+    uint8_t *image;
+    size_t length;
+    uint64_t ignored;
+    ntms_err status = plat_file->read_all(path, &image, &length);
+
+    if (status != NTMS_OK)
+        return NTMS_E_DATABASE_FAILURE;
+    if (!image_valid(image, length)) {
+        free(image);
+        return NTMS_E_DATABASE_FAILURE;
+    }
+    if ((status = store_begin(s, true)) != NTMS_OK) {
+        free(image);
+        return status;
+    }
+    status = plat_file->write_durable(s->tmp_path, image, length);
+    free(image);
+    if (status == NTMS_OK && plat_file->change_stamp(s->db_path, &ignored) == NTMS_OK)
+        status = plat_file->replace(s->db_path, s->prev_path);
+    if (status == NTMS_OK)
+        status = plat_file->replace(s->tmp_path, s->db_path);
+    s->cached = false;              /* the next transaction loads the imported state */
+    end_transaction(s);
+    return status;
+}

@@ -59,4 +59,11 @@ bool store_next(struct store *store, size_t *cursor, struct store_entry *entry);
 
 uint64_t store_generation(const struct store *store);
 
+/* A consistent copy of the committed state, written durably to `path`. */
+ntms_err store_export(struct store *store, const char *path);
+/* Replaces the database with a checked copy made by store_export, as one
+ * commit (the current state becomes the previous good copy). Every
+ * process sees it at its next transaction. */
+ntms_err store_import(struct store *store, const char *path);
+
 #endif

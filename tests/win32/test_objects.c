@@ -194,6 +194,20 @@ static void test_application_pools(void)
     expect(DeleteNtmsMediaPool(session, &app), ERROR_INVALID_MEDIA_POOL, "a deleted pool");
 }
 
+static void test_export_import(void)
+{
+    NTMS_GUID computer = the_computer();
+    char value[8];
+    DWORD size = sizeof(value);
+
+    expect(SetNtmsObjectAttributeW(session, &computer, NTMS_COMPUTER, L"Era", "before", 6), ERROR_SUCCESS, "mark");
+    expect(ExportNtmsDatabase(session), ERROR_SUCCESS, "ExportNtmsDatabase");
+    expect(SetNtmsObjectAttributeW(session, &computer, NTMS_COMPUTER, L"Era", "after!", 6), ERROR_SUCCESS, "change");
+    expect(ImportNtmsDatabase(session), ERROR_SUCCESS, "ImportNtmsDatabase");
+    expect(GetNtmsObjectAttributeW(session, &computer, NTMS_COMPUTER, L"Era", value, &size), ERROR_SUCCESS, "read");
+    ok(size == 6 && !memcmp(value, "before", 6), "the exported state is back: %.6s\n", value);
+}
+
 /* Several processes set attributes at once; none is lost. */
 static void write_attributes(int process)
 {
@@ -240,6 +254,7 @@ int main(int argc, char **argv)
         test_attributes();
         test_enable_disable();
         test_application_pools();
+        test_export_import();
     }
     CloseNtmsSession(session);
     return wintest_finish();

@@ -364,6 +364,37 @@ static void many_processes_lose_nothing(void **state)
     store_close(s);
 }
 
+static void export_then_import_restores_the_copy(void **state)
+{
+    (void)state;
+    struct store *s, *other;
+    char copy[300];
+
+    snprintf(copy, sizeof(copy), "%s/copy.db", dir);
+    assert_int_equal(store_open(dir, &s), NTMS_OK);
+    assert_int_equal(store_open(dir, &other), NTMS_OK);
+    assert_int_equal(store_begin(s, true), NTMS_OK);
+    put_value(s, 1, "exported");
+    assert_int_equal(store_commit(s), NTMS_OK);
+    assert_int_equal(store_export(s, copy), NTMS_OK);
+    assert_int_equal(store_begin(s, true), NTMS_OK);
+    put_value(s, 1, "later");
+    put_value(s, 2, "later too");
+    assert_int_equal(store_commit(s), NTMS_OK);
+    assert_int_equal(store_import(s, copy), NTMS_OK);
+    assert_int_equal(store_begin(other, false), NTMS_OK);   /* another handle sees it too */
+    assert_string_equal(get_value(other, 1), "exported");
+    assert_null(get_value(other, 2));
+    store_abort(other);
+    flip_byte(copy, 50);
+    assert_int_equal(store_import(s, copy), NTMS_E_DATABASE_FAILURE);   /* a damaged copy is refused */
+    assert_int_equal(store_begin(s, false), NTMS_OK);
+    assert_string_equal(get_value(s, 1), "exported");
+    store_abort(s);
+    store_close(s);
+    store_close(other);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, make_dir, remove_dir)
 
 int main(void)
@@ -378,6 +409,7 @@ int main(void)
         T(truncated_file_is_detected),
         T(ten_thousand_entries),
         T(many_processes_lose_nothing),
+        T(export_then_import_restores_the_copy),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
