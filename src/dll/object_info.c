@@ -231,6 +231,25 @@ static void fill_i1_library(const struct rsm_library *s, NTMS_I1_LIBRARYINFORMAT
         (PART).dwAllocateCount = s->allocate_count;                                             \
     } while (0)
 
+/* Library requests: the current layout adds dwErrorCode, WorkItemId, dwPriority. */
+#define FILL_REQUEST(COPY, REQ, o)                                                              \
+    do {                                                                                        \
+        const struct rsm_lib_request *s = &(o)->info.lib_request;                               \
+        (REQ).OperationCode = s->operation_code;                                                \
+        (REQ).OperationOption = s->operation_option;                                            \
+        (REQ).State = s->state;                                                                 \
+        guid(&(REQ).PartitionId, &s->partition);                                                \
+        guid(&(REQ).DriveId, &s->drive);                                                        \
+        guid(&(REQ).PhysMediaId, &s->physical_media);                                           \
+        guid(&(REQ).Library, &s->library);                                                      \
+        guid(&(REQ).SlotId, &s->slot);                                                          \
+        system_time(&(REQ).TimeQueued, s->time_queued);                                         \
+        system_time(&(REQ).TimeCompleted, s->time_completed);                                   \
+        COPY((REQ).szApplication, s->application);                                              \
+        COPY((REQ).szUser, s->user);                                                            \
+        COPY((REQ).szComputer, s->computer);                                                    \
+    } while (0)
+
 #define FILL_HEADER(COPY, INFO, o)                                                              \
     do {                                                                                        \
         (INFO)->dwType = (o)->type;                                                             \
@@ -272,6 +291,8 @@ DWORD object_info_to_w(const struct rsm_object *o, NTMS_OBJECTINFORMATIONW *info
             FILL_MEDIA(COPY_W, old->Info.PhysicalMedia, o);
         else if (o->type == RSM_PARTITION)
             FILL_PARTITION(COPY_W, old->Info.Partition, o);
+        else if (o->type == RSM_LIBREQUEST)
+            FILL_REQUEST(COPY_W, old->Info.LibRequest, o);
         return ERROR_SUCCESS;
     }
     FILL_STRING_TYPES(COPY_W, info->Info, o);
@@ -285,6 +306,11 @@ DWORD object_info_to_w(const struct rsm_object *o, NTMS_OBJECTINFORMATIONW *info
     } else if (o->type == RSM_PARTITION) {
         FILL_PARTITION(COPY_W, info->Info.Partition, o);
         info->Info.Partition.Capacity.QuadPart = o->info.partition.capacity;
+    } else if (o->type == RSM_LIBREQUEST) {
+        FILL_REQUEST(COPY_W, info->Info.LibRequest, o);
+        info->Info.LibRequest.dwErrorCode = o->info.lib_request.error_code;
+        guid(&info->Info.LibRequest.WorkItemId, &o->info.lib_request.work_item);
+        info->Info.LibRequest.dwPriority = o->info.lib_request.priority;
     }
     return ERROR_SUCCESS;
 }
@@ -308,6 +334,8 @@ DWORD object_info_to_a(const struct rsm_object *o, NTMS_OBJECTINFORMATIONA *info
             FILL_MEDIA(COPY_A, old->Info.PhysicalMedia, o);
         else if (o->type == RSM_PARTITION)
             FILL_PARTITION(COPY_A, old->Info.Partition, o);
+        else if (o->type == RSM_LIBREQUEST)
+            FILL_REQUEST(COPY_A, old->Info.LibRequest, o);
         return ERROR_SUCCESS;
     }
     FILL_STRING_TYPES(COPY_A, info->Info, o);
@@ -321,6 +349,11 @@ DWORD object_info_to_a(const struct rsm_object *o, NTMS_OBJECTINFORMATIONA *info
     } else if (o->type == RSM_PARTITION) {
         FILL_PARTITION(COPY_A, info->Info.Partition, o);
         info->Info.Partition.Capacity.QuadPart = o->info.partition.capacity;
+    } else if (o->type == RSM_LIBREQUEST) {
+        FILL_REQUEST(COPY_A, info->Info.LibRequest, o);
+        info->Info.LibRequest.dwErrorCode = o->info.lib_request.error_code;
+        guid(&info->Info.LibRequest.WorkItemId, &o->info.lib_request.work_item);
+        info->Info.LibRequest.dwPriority = o->info.lib_request.priority;
     }
     return ERROR_SUCCESS;
 }

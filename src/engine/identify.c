@@ -20,6 +20,7 @@
 
 struct job {
     struct engine        *engine;
+    struct ntms_session  *session;       /* NULL for the engine's own work (inventory) */
     struct library_access lib;
     struct rsm_object     slot, library, drive, request;
     struct scsi_transport *tape;
@@ -169,6 +170,8 @@ static ntms_err write_request(struct job *job, uint32_t state, ntms_err error)
         r->library = job->library.id;
         r->slot = job->slot.id;
         r->time_queued = objdb_now();
+        /* RSM names its own work "Removable Storage"; a caller's by its application. */
+        WSTR_SET(r->application, job->session ? job->session->application : "Removable Storage");
         ntms_guid_generate(&r->work_item);
     }
     r->state = state;
@@ -262,6 +265,8 @@ static ntms_err record_result(struct job *job)
             d->loaded_media = d->saved_partition = ntms_guid_null;
             d->dismount_due = 0;
         }
+        job->request.info.lib_request.physical_media = media.id;
+        job->request.info.lib_request.partition = media.info.media.mounted_partition;
         if ((status = objdb_put(db, &job->drive)) == NTMS_OK && (status = objdb_put(db, &job->slot)) == NTMS_OK)
             status = write_request(job, 2 /* NTMS_LM_PASSED */, NTMS_OK);
     }
@@ -363,9 +368,9 @@ ntms_err engine_identify_slot(struct engine *engine, struct ntms_session *sessio
 {
     struct job job;
 
-    (void)session;
     memset(&job, 0, sizeof(job));
     job.engine = engine;
+    job.session = session;
     job.option = option == IDENTIFY_DEFERRED ? IDENTIFY_DEFERRED : IDENTIFY_IMMEDIATE;
     ntms_err status = load_slot(&job, slot);
     if (status != NTMS_OK)

@@ -108,6 +108,17 @@ static void main_sequence(void)
     expect(IdentifyNtmsSlot(session, &slots[1], NTMS_DISMOUNT_DEFERRED), ERROR_SUCCESS, "slot 2, DEFERRED");
     expect(IdentifyNtmsSlot(session, &slots[2], 0), ERROR_SUCCESS, "slot 3, option 0 (as IMMEDIATE)");
     expect(media_count(), 3, "three tapes recorded");
+
+    NTMS_GUID requests[64];
+    DWORD count = ARRAYSIZE(requests), passed = 0;
+    expect(EnumerateNtmsObject(session, &library, requests, &count, NTMS_LIBREQUEST, 0), ERROR_SUCCESS,
+           "the library's requests");
+    for (DWORD i = 0; i < count; i++)
+        if (information(&requests[i], NTMS_LIBREQUEST, &info) && info.Info.LibRequest.OperationCode == NTMS_LM_CLASSIFY
+            && info.Info.LibRequest.State == NTMS_LM_PASSED && !wcscmp(info.Info.LibRequest.szApplication,
+            L"ntmsapi test_identify"))
+            passed++;
+    ok(passed == 4 && count == 4, "a PASSED CLASSIFY request per identification of a full slot (%lu of %lu)\n", passed, count);
 }
 
 /* Slot N holds a tape a backup application labelled: after identification
