@@ -22,6 +22,33 @@ bool smc_parse_element_map(const uint8_t *page, size_t length, struct smc_elemen
     return true;
 }
 
+bool smc_parse_capabilities(const uint8_t *page, size_t length, struct smc_capabilities *caps)
+{
+    memset(caps, 0, sizeof(*caps));
+    if (length < 16 || (page[0] & 0x3F) != 0x1F || page[1] < 14)
+        return false;
+    uint8_t stor = page[2];
+    /* StorMT bit0, StorST bit1, StorIE bit2, StorDT bit3: the same layout. */
+    caps->storage = stor & 0x0F;
+    for (int type = SMC_TRANSPORT; type <= SMC_DATA_TRANSFER; type++) {
+        caps->move_from[type] = page[4 + type - 1] & 0x0F;
+        caps->exchange_from[type] = page[12 + type - 1] & 0x0F;
+    }
+    return true;
+}
+
+size_t smc_parse_transport_geometry(const uint8_t *page, size_t length, bool *can_rotate, size_t capacity)
+{
+    size_t count = 0;
+
+    if (length < 2 || (page[0] & 0x3F) != 0x1E)
+        return 0;
+    size_t end = 2 + (size_t)page[1] < length ? 2 + (size_t)page[1] : length;
+    for (size_t at = 2; at + 2 <= end && count < capacity; at += 2)
+        can_rotate[count++] = page[at] & 0x01;
+    return count;
+}
+
 void smc_build_read_element_status(struct scsi_request *req, void *buffer, uint32_t length,
                                    enum smc_element_type type, uint16_t start_address, uint16_t count,
                                    bool voltag, bool dvcid)

@@ -22,6 +22,19 @@ struct smc_element_map {
 
 bool smc_parse_element_map(const uint8_t *page, size_t length, struct smc_element_map *map);
 
+/* Page 1Fh: what can be stored where, moved and exchanged from where to
+ * where. Bits per destination type: 1 MT, 2 ST, 4 IE, 8 DT (the
+ * CHANGER_TO_* values of Windows' GET_CHANGER_PARAMETERS). */
+struct smc_capabilities {
+    uint8_t storage;          /* element types that can hold media */
+    uint8_t move_from[5];     /* indexed by source type */
+    uint8_t exchange_from[5];
+};
+bool smc_parse_capabilities(const uint8_t *page, size_t length, struct smc_capabilities *caps);
+
+/* Page 1Eh: whether each transport element can rotate (invert) media. */
+size_t smc_parse_transport_geometry(const uint8_t *page, size_t length, bool *can_rotate, size_t capacity);
+
 void smc_build_read_element_status(struct scsi_request *req, void *buffer, uint32_t length,
                                    enum smc_element_type type, uint16_t start, uint16_t count,
                                    bool voltag, bool dvcid);

@@ -8,6 +8,8 @@
 
 #include "engine/label_detect.h"
 #include "engine/rsm_codec.h"
+#include "scsi/scsi_logsense.h"
+#include "scsi/scsi_mam.h"
 #include "scsi/scsi_sense.h"
 #include "scsi/scsi_smc.h"
 #include "scsi/scsi_spc.h"
@@ -64,6 +66,37 @@ void fuzz_mode_and_inquiry(const uint8_t *d, size_t n)
         smc_parse_element_map(page, length, &map);
     scsi_parse_inquiry(d, n, &inquiry);
     scsi_parse_serial_vpd(d, n, serial, sizeof(serial));
+    struct scsi_designator designators[8];
+    size_t count = scsi_parse_designators(d, n, designators, 8);
+    for (size_t i = 0; i < count; i++)
+        if (designators[i].value < d || designators[i].value + designators[i].length > d + n)
+            abort();
+    uint8_t pages[8];
+    scsi_parse_supported_vpd(d, n, pages, sizeof(pages));
+    page = scsi_mode10_page(d, n, 0x1F, &length);
+    struct smc_capabilities caps;
+    if (page)
+        smc_parse_capabilities(page, length, &caps);
+    struct tapealert alerts;
+    tapealert_parse(d, n, &alerts);
+}
+
+static bool check_attribute(const struct mam_attribute *a, void *context)
+{
+    const uint8_t *d = ((const uint8_t **)context)[0], *end = ((const uint8_t **)context)[1];
+    char text[300];
+
+    if (a->value < d || a->value + a->length > end)
+        abort();
+    mam_text(a, text, sizeof(text));
+    mam_number(a);
+    return true;
+}
+
+void fuzz_mam(const uint8_t *d, size_t n)
+{
+    const uint8_t *bounds[2] = { d, d + n };
+    mam_parse(d, n, check_attribute, bounds);
 }
 
 void fuzz_label(const uint8_t *d, size_t n)

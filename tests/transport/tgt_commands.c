@@ -18,7 +18,13 @@
 #define open_device transport_win32_open
 #else
 #include "transport/transport_iscsi.h"
-#define open_device transport_iscsi_open
+#include "transport/transport_sg.h"
+/* iSCSI URLs through libiscsi; paths through SG_IO (sg nodes, or the
+ * bridge's mapped paths with its preload). */
+static ntms_err open_device(const char *name, struct scsi_transport **t)
+{
+    return name[0] == '/' ? transport_sg_open(name, t) : transport_iscsi_open(name, t);
+}
 #endif
 
 static unsigned passed, failed;

@@ -2,11 +2,12 @@
  * file (the --inhex format of sg3_utils), for debugging and for checking
  * the parsers against sg3_utils.
  *
- * usage: scsi-decode sense|inquiry|vpd80|element-status <file.hex> */
+ * usage: scsi-decode sense|inquiry|vpd80|element-status|mam <file.hex> */
 #include <stdio.h>
 #include <string.h>
 
 #include "hexfile.h"
+#include "scsi/scsi_mam.h"
 #include "scsi/scsi_sense.h"
 #include "scsi/scsi_smc.h"
 #include "scsi/scsi_spc.h"
@@ -57,13 +58,27 @@ static int print_elements(const uint8_t *data, size_t n)
     return 0;
 }
 
+static bool print_attribute(const struct mam_attribute *a, void *context)
+{
+    char text[256];
+
+    (void)context;
+    if (a->format == MAM_BINARY && a->length <= 8) {
+        printf("0x%04x=%llu\n", a->id, (unsigned long long)mam_number(a));
+    } else {
+        mam_text(a, text, sizeof(text));
+        printf("0x%04x=%s\n", a->id, text);
+    }
+    return true;
+}
+
 int main(int argc, char **argv)
 {
     static uint8_t data[1 << 20];
     char serial[256];
 
     if (argc != 3) {
-        fprintf(stderr, "usage: scsi-decode sense|inquiry|vpd80|element-status <file.hex>\n");
+        fprintf(stderr, "usage: scsi-decode sense|inquiry|vpd80|element-status|mam <file.hex>\n");
         return 2;
     }
     setenv("NTMSAPI_TEST_DATA", ".", 0);
@@ -76,6 +91,8 @@ int main(int argc, char **argv)
         return print_sense(data, (size_t)n);
     if (!strcmp(argv[1], "inquiry"))
         return print_inquiry(data, (size_t)n);
+    if (!strcmp(argv[1], "mam"))
+        return mam_parse(data, (size_t)n, print_attribute, NULL) ? 0 : 1;
     if (!strcmp(argv[1], "element-status"))
         return print_elements(data, (size_t)n);
     if (!strcmp(argv[1], "vpd80") && scsi_parse_serial_vpd(data, (size_t)n, serial, sizeof(serial))) {

@@ -41,5 +41,15 @@ ours=$("$decode" vpd80 "$dir/vpd80_tape.hex")
 theirs=$(sg_vpd --inhex="$dir/vpd80_tape.hex")
 same "VPD 80h serial" "$(field serial <<< "$ours")" "$(sed -n 's/ *Unit serial number: *//p' <<< "$theirs" | sed 's/ *$//')"
 
+ours=$("$decode" mam "$dir/mam_ltfs.hex")
+theirs=$(sg_read_attr --in="$dir/mam_ltfs.hex")
+for pair in "0x0003:Load count" "0x0400:Medium manufacturer" "0x0401:Medium serial number" \
+            "0x0800:Application vendor" "0x0801:Application name" "0x0802:Application version" \
+            "0x0803:User medium text label" "0x0806:Barcode"; do
+    id=${pair%%:*} label=${pair#*:}
+    same "MAM $label" "$(sed -n "s/^$id=//p" <<< "$ours")" \
+        "$(sed -n "s/^ *$label[^:]*: *//p" <<< "$theirs" | sed 's/ *$//')"
+done
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -9,6 +9,7 @@
 #include "scsi/scsi_spc.h"
 #include "scsi/scsi_ssc.h"
 #include "transport/transport_fake.h"
+#include "transport/transport_sg.h"
 
 static struct fake_device device;
 
@@ -53,11 +54,22 @@ static void faults_are_injected(void **state)
     assert_int_equal(ssc_interpret_read(&req).length, 64);  /* ... who clamps it */
 }
 
+static void sg_io_refuses_what_is_not_an_sg_node(void **state)
+{
+    (void)state;
+    struct scsi_transport *t = (struct scsi_transport *)1;
+
+    assert_int_equal(transport_sg_open("/dev/null", &t), NTMS_E_NOT_SUPPORTED);
+    assert_null(t);
+    assert_int_equal(transport_sg_open("/nonexistent/sg99", &t), NTMS_E_OBJECT_NOT_FOUND);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(scripted_reply_and_recording),
         cmocka_unit_test(faults_are_injected),
+        cmocka_unit_test(sg_io_refuses_what_is_not_an_sg_node),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
