@@ -26,6 +26,8 @@ struct job {
     struct scsi_transport *tape;
     char                  barcode[SMC_VOLTAG_LENGTH + 1];
     struct label_info     label;
+    struct mam_summary    mam;
+    bool                  has_mam;
     uint32_t              option;
     bool                  in_place;      /* the medium was already in the drive (deferred) */
 };
@@ -67,9 +69,13 @@ static bool find_partition_of(const struct rsm_object *o, void *context)
     return false;
 }
 
+/* The barcode's suffix names the type; else the density the cartridge
+ * memory reports; else it is an unknown tape. */
 static const struct media_kind *kind_of(const struct job *job)
 {
     const struct media_kind *kind = media_kind_from_barcode(job->barcode);
+    if (!kind && job->has_mam)
+        kind = media_kind_from_density(job->mam.density_code);
     return kind ? kind : media_kind_by_name("Unknown Tape");
 }
 
@@ -229,9 +235,14 @@ static ntms_err mount_and_read(struct job *job)
         crash_point("after-move");
     }
     status = robot_wait_ready(job->tape, READY_TIMEOUT_MS);
-    if (status == NTMS_OK)
-        status = robot_read_label(job->tape, &job->label);
-    return status;
+    if (status != NTMS_OK)
+        return status;
+    /* Cartridge memory first: no tape motion. A library without a barcode
+     * reader still gets the barcode the application stored there. */
+    job->has_mam = robot_read_mam(job->tape, &job->mam) == NTMS_OK;
+    if (job->has_mam && !job->barcode[0])
+        snprintf(job->barcode, sizeof(job->barcode), "%s", job->mam.barcode);
+    return robot_read_label(job->tape, &job->label);
 }
 
 static ntms_err return_home(struct job *job)

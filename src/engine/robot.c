@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "platform/plat_time.h"
+#include "scsi/scsi_mam.h"
 #include "scsi/scsi_sense.h"
 #include "scsi/scsi_spc.h"
 #include "scsi/scsi_ssc.h"
@@ -19,6 +20,9 @@ ntms_err robot_run(struct scsi_transport *t, struct scsi_request *req)
         ntms_err status = scsi_transport_execute(t, req);
         if (status != NTMS_OK)
             return status;
+        /* Never believe a transport that claims more bytes than the buffer holds. */
+        if (req->transferred > req->data_len)
+            req->transferred = req->data_len;
         struct scsi_sense sense;
         scsi_sense_decode(req->sense, req->sense_len, &sense);
         struct scsi_outcome outcome = scsi_interpret(req->status, &sense);
@@ -150,5 +154,40 @@ ntms_err robot_serial(struct scsi_transport *device, char *serial, size_t capaci
     ntms_err status = robot_run(device, &req);
     if (status == NTMS_OK && !scsi_parse_serial_vpd(data, req.transferred, serial, capacity))
         status = NTMS_E_IO_DEVICE;
+    return status;
+}
+
+static bool keep_attribute(const struct mam_attribute *a, void *context)
+{
+    struct mam_summary *m = context;
+
+    switch (a->id) {
+    case MAM_MEDIUM_SERIAL_NUMBER: mam_text(a, m->serial_number, sizeof(m->serial_number)); break;
+    case MAM_BARCODE: mam_text(a, m->barcode, sizeof(m->barcode)); break;
+    case MAM_APPLICATION_NAME: mam_text(a, m->application, sizeof(m->application)); break;
+    case MAM_USER_MEDIUM_TEXT_LABEL: mam_text(a, m->user_label, sizeof(m->user_label)); break;
+    case MAM_MEDIUM_DENSITY_CODE: m->density_code = (uint8_t)mam_number(a); break;
+    default: break;
+    }
+    return true;
+}
+
+ntms_err robot_read_mam(struct scsi_transport *drive, struct mam_summary *mam)
+{
+    enum { MAM_BUFFER = 4096 };
+    uint8_t *data = malloc(MAM_BUFFER);
+    struct scsi_request req;
+
+    memset(mam, 0, sizeof(*mam));
+    if (!data)
+        return NTMS_E_NOT_ENOUGH_MEMORY;
+    mam_build_read_attribute(&req, data, MAM_BUFFER, 0);
+    ntms_err status = robot_run(drive, &req);
+    if (status == NTMS_OK)
+        mam_parse(data, req.transferred, keep_attribute, mam);
+    free(data);
+    /* No READ ATTRIBUTE (tgt, DLT, most DDS), or no MAM on this medium. */
+    if (status == NTMS_E_INVALID_FUNCTION || status == NTMS_E_NOT_READY || status == NTMS_E_INVALID_PARAMETER)
+        return NTMS_E_NOT_SUPPORTED;
     return status;
 }

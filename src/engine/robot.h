@@ -25,6 +25,14 @@ ntms_err robot_wait_ready(struct scsi_transport *drive, uint32_t timeout_ms);
 /* Rewinds and reads the first block; the label it carries. */
 ntms_err robot_read_label(struct scsi_transport *drive, struct label_info *label);
 ntms_err robot_unload(struct scsi_transport *drive);
+
+/* What the cartridge memory says, where the drive has READ ATTRIBUTE. */
+struct mam_summary {
+    char    serial_number[33], barcode[33], application[33], user_label[161];
+    uint8_t density_code;
+};
+/* NTMS_E_NOT_SUPPORTED when the drive or medium has no MAM. */
+ntms_err robot_read_mam(struct scsi_transport *drive, struct mam_summary *mam);
 ntms_err robot_serial(struct scsi_transport *device, char *serial, size_t capacity);
 
 #endif

@@ -1,0 +1,104 @@
+/* robot.c against the scripted device: retries, waits, MAM, and faults. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "hexfile.h"
+#include "engine/robot.h"
+#include "scsi/scsi_spc.h"
+#include "transport/transport_fake.h"
+
+static struct fake_device device;
+
+static void sense_step(const uint8_t *cdb, uint8_t key, uint8_t asc, uint8_t ascq)
+{
+    struct fake_step *s = fake_device_expect(&device, cdb, 1);
+    s->status = 2;
+    s->sense[0] = 0x70;
+    s->sense[2] = key;
+    s->sense[7] = 10;
+    s->sense[12] = asc;
+    s->sense[13] = ascq;
+    s->sense_length = 18;
+}
+
+static void unit_attention_is_retried(void **state)
+{
+    (void)state;
+    const uint8_t tur[1] = { 0x00 };
+    struct scsi_request req;
+
+    fake_device_init(&device, "fake");
+    sense_step(tur, 6, 0x29, 0x00);                   /* power on / reset */
+    fake_device_expect(&device, tur, 1);              /* then GOOD */
+    scsi_build_test_unit_ready(&req);
+    assert_int_equal(robot_run(&device.base, &req), NTMS_OK);
+    assert_int_equal(device.sent_count, 2);
+}
+
+static void hardware_errors_are_not_retried(void **state)
+{
+    (void)state;
+    const uint8_t move[1] = { 0xA5 };
+
+    fake_device_init(&device, "fake");
+    sense_step(move, 4, 0x15, 0x01);
+    assert_int_equal(robot_move(&device.base, 1, 4096, 256), NTMS_E_IO_DEVICE);
+    assert_int_equal(device.sent_count, 1);
+    sense_step(move, 5, 0x3B, 0x0E);
+    assert_int_equal(robot_move(&device.base, 1, 4096, 256), NTMS_E_SOURCE_ELEMENT_EMPTY);
+}
+
+static void cartridge_memory_is_read_when_present(void **state)
+{
+    (void)state;
+    const uint8_t read_attribute[1] = { 0x8C };
+    struct mam_summary mam;
+
+    fake_device_init(&device, "fake");
+    struct fake_step *s = fake_device_expect(&device, read_attribute, 1);
+    long n = hexfile_load("scsi/mam_ltfs.hex", s->data, sizeof(s->data));
+    assert_true(n > 0);
+    s->data_length = (uint32_t)n;
+    assert_int_equal(robot_read_mam(&device.base, &mam), NTMS_OK);
+    assert_string_equal(mam.barcode, "NTM001L6");
+    assert_string_equal(mam.serial_number, "A0B1C2D3E4");
+    assert_string_equal(mam.application, "LTFS");
+    assert_int_equal(mam.density_code, 0x5A);
+
+    sense_step(read_attribute, 5, 0x20, 0x00);        /* tgt: no READ ATTRIBUTE */
+    assert_int_equal(robot_read_mam(&device.base, &mam), NTMS_E_NOT_SUPPORTED);
+    assert_string_equal(mam.barcode, "");
+}
+
+static void a_lying_element_reply_is_contained(void **state)
+{
+    (void)state;
+    const uint8_t res[1] = { 0xB8 };
+    struct smc_element elements[4];
+    size_t found = 99;
+
+    fake_device_init(&device, "fake");
+    struct fake_step *s = fake_device_expect(&device, res, 1);
+    s->data[5] = 0xFF;                                /* claims 16 MB of report */
+    s->data[6] = 0xFF;
+    s->data[7] = 0xFF;
+    s->data_length = 8;
+    s->claimed_transferred = 1u << 30;                /* and the transport lies too */
+    assert_int_equal(robot_element_status(&device.base, SMC_STORAGE, 4096, 4, false, elements, &found), NTMS_OK);
+    assert_int_equal(found, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(unit_attention_is_retried),
+        cmocka_unit_test(hardware_errors_are_not_retried),
+        cmocka_unit_test(cartridge_memory_is_read_when_present),
+        cmocka_unit_test(a_lying_element_reply_is_contained),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
