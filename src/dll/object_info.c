@@ -272,91 +272,55 @@ BOOL object_info_size_ok_a(DWORD size)
     return size == sizeof(NTMS_OBJECTINFORMATIONA) || size == sizeof(NTMS_I1_OBJECTINFORMATIONA);
 }
 
-DWORD object_info_to_w(const struct rsm_object *o, NTMS_OBJECTINFORMATIONW *info)
-{
-    DWORD size = info->dwSize;
+/* The current and the NTMS_I1_* layouts of one character width. */
+#define DEFINE_OBJECT_INFO_TO(NAME, INFO_T, I1_T, COPY, SIZE_OK)                                  \
+    DWORD NAME(const struct rsm_object *o, INFO_T *info)                                       \
+    {                                                                                          \
+        DWORD size = info->dwSize;                                                             \
+                                                                                               \
+        if (!SIZE_OK(size))                                                                    \
+            return ERROR_INVALID_PARAMETER;                                                    \
+        memset(info, 0, size);                                                                 \
+        info->dwSize = size;                                                                   \
+        FILL_HEADER(COPY, info, o);                                                            \
+        fill_common_types(o, &info->Info);                                                     \
+        if (size == sizeof(I1_T)) {                                                            \
+            I1_T *old = (I1_T *)info;                                                          \
+            FILL_STRING_TYPES(COPY, old->Info, o);                                             \
+            if (o->type == RSM_LIBRARY)                                                        \
+                fill_i1_library(&o->info.library, &old->Info.Library);                         \
+            else if (o->type == RSM_PHYSICAL_MEDIA)                                            \
+                FILL_MEDIA(COPY, old->Info.PhysicalMedia, o);                                  \
+            else if (o->type == RSM_PARTITION)                                                 \
+                FILL_PARTITION(COPY, old->Info.Partition, o);                                  \
+            else if (o->type == RSM_LIBREQUEST)                                                \
+                FILL_REQUEST(COPY, old->Info.LibRequest, o);                                   \
+            return ERROR_SUCCESS;                                                              \
+        }                                                                                      \
+        FILL_STRING_TYPES(COPY, info->Info, o);                                                \
+        if (o->type == RSM_LIBRARY) {                                                          \
+            fill_library(&o->info.library, &info->Info.Library);                               \
+        } else if (o->type == RSM_PHYSICAL_MEDIA) {                                            \
+            FILL_MEDIA(COPY, info->Info.PhysicalMedia, o);                                     \
+            info->Info.PhysicalMedia.dwMediaTypeCode = o->info.media.media_type_code;          \
+            info->Info.PhysicalMedia.dwDensityCode = o->info.media.density_code;               \
+            guid(&info->Info.PhysicalMedia.MountedPartition, &o->info.media.mounted_partition); \
+        } else if (o->type == RSM_PARTITION) {                                                 \
+            FILL_PARTITION(COPY, info->Info.Partition, o);                                     \
+            info->Info.Partition.Capacity.QuadPart = o->info.partition.capacity;               \
+        } else if (o->type == RSM_LIBREQUEST) {                                                \
+            FILL_REQUEST(COPY, info->Info.LibRequest, o);                                      \
+            info->Info.LibRequest.dwErrorCode = o->info.lib_request.error_code;                \
+            guid(&info->Info.LibRequest.WorkItemId, &o->info.lib_request.work_item);           \
+            info->Info.LibRequest.dwPriority = o->info.lib_request.priority;                   \
+        }                                                                                      \
+        return ERROR_SUCCESS;                                                                  \
+    }
 
-    if (!object_info_size_ok_w(size))
-        return ERROR_INVALID_PARAMETER;
-    memset(info, 0, size);
-    info->dwSize = size;
-    FILL_HEADER(COPY_W, info, o);
-    fill_common_types(o, &info->Info);
-    if (size == sizeof(NTMS_I1_OBJECTINFORMATIONW)) {
-        NTMS_I1_OBJECTINFORMATIONW *old = (NTMS_I1_OBJECTINFORMATIONW *)info;
-        FILL_STRING_TYPES(COPY_W, old->Info, o);
-        if (o->type == RSM_LIBRARY)
-            fill_i1_library(&o->info.library, &old->Info.Library);
-        else if (o->type == RSM_PHYSICAL_MEDIA)
-            FILL_MEDIA(COPY_W, old->Info.PhysicalMedia, o);
-        else if (o->type == RSM_PARTITION)
-            FILL_PARTITION(COPY_W, old->Info.Partition, o);
-        else if (o->type == RSM_LIBREQUEST)
-            FILL_REQUEST(COPY_W, old->Info.LibRequest, o);
-        return ERROR_SUCCESS;
-    }
-    FILL_STRING_TYPES(COPY_W, info->Info, o);
-    if (o->type == RSM_LIBRARY)
-        fill_library(&o->info.library, &info->Info.Library);
-    else if (o->type == RSM_PHYSICAL_MEDIA) {
-        FILL_MEDIA(COPY_W, info->Info.PhysicalMedia, o);
-        info->Info.PhysicalMedia.dwMediaTypeCode = o->info.media.media_type_code;
-        info->Info.PhysicalMedia.dwDensityCode = o->info.media.density_code;
-        guid(&info->Info.PhysicalMedia.MountedPartition, &o->info.media.mounted_partition);
-    } else if (o->type == RSM_PARTITION) {
-        FILL_PARTITION(COPY_W, info->Info.Partition, o);
-        info->Info.Partition.Capacity.QuadPart = o->info.partition.capacity;
-    } else if (o->type == RSM_LIBREQUEST) {
-        FILL_REQUEST(COPY_W, info->Info.LibRequest, o);
-        info->Info.LibRequest.dwErrorCode = o->info.lib_request.error_code;
-        guid(&info->Info.LibRequest.WorkItemId, &o->info.lib_request.work_item);
-        info->Info.LibRequest.dwPriority = o->info.lib_request.priority;
-    }
-    return ERROR_SUCCESS;
-}
-
-DWORD object_info_to_a(const struct rsm_object *o, NTMS_OBJECTINFORMATIONA *info)
-{
-    DWORD size = info->dwSize;
-
-    if (!object_info_size_ok_a(size))
-        return ERROR_INVALID_PARAMETER;
-    memset(info, 0, size);
-    info->dwSize = size;
-    FILL_HEADER(COPY_A, info, o);
-    fill_common_types(o, &info->Info);
-    if (size == sizeof(NTMS_I1_OBJECTINFORMATIONA)) {
-        NTMS_I1_OBJECTINFORMATIONA *old = (NTMS_I1_OBJECTINFORMATIONA *)info;
-        FILL_STRING_TYPES(COPY_A, old->Info, o);
-        if (o->type == RSM_LIBRARY)
-            fill_i1_library(&o->info.library, &old->Info.Library);
-        else if (o->type == RSM_PHYSICAL_MEDIA)
-            FILL_MEDIA(COPY_A, old->Info.PhysicalMedia, o);
-        else if (o->type == RSM_PARTITION)
-            FILL_PARTITION(COPY_A, old->Info.Partition, o);
-        else if (o->type == RSM_LIBREQUEST)
-            FILL_REQUEST(COPY_A, old->Info.LibRequest, o);
-        return ERROR_SUCCESS;
-    }
-    FILL_STRING_TYPES(COPY_A, info->Info, o);
-    if (o->type == RSM_LIBRARY)
-        fill_library(&o->info.library, &info->Info.Library);
-    else if (o->type == RSM_PHYSICAL_MEDIA) {
-        FILL_MEDIA(COPY_A, info->Info.PhysicalMedia, o);
-        info->Info.PhysicalMedia.dwMediaTypeCode = o->info.media.media_type_code;
-        info->Info.PhysicalMedia.dwDensityCode = o->info.media.density_code;
-        guid(&info->Info.PhysicalMedia.MountedPartition, &o->info.media.mounted_partition);
-    } else if (o->type == RSM_PARTITION) {
-        FILL_PARTITION(COPY_A, info->Info.Partition, o);
-        info->Info.Partition.Capacity.QuadPart = o->info.partition.capacity;
-    } else if (o->type == RSM_LIBREQUEST) {
-        FILL_REQUEST(COPY_A, info->Info.LibRequest, o);
-        info->Info.LibRequest.dwErrorCode = o->info.lib_request.error_code;
-        guid(&info->Info.LibRequest.WorkItemId, &o->info.lib_request.work_item);
-        info->Info.LibRequest.dwPriority = o->info.lib_request.priority;
-    }
-    return ERROR_SUCCESS;
-}
+DEFINE_OBJECT_INFO_TO(object_info_to_w, NTMS_OBJECTINFORMATIONW, NTMS_I1_OBJECTINFORMATIONW, COPY_W,
+                      object_info_size_ok_w)
+DEFINE_OBJECT_INFO_TO(object_info_to_a, NTMS_OBJECTINFORMATIONA, NTMS_I1_OBJECTINFORMATIONA, COPY_A,
+                      object_info_size_ok_a)
 
 /* ---- the other way: what a caller may change, into a record ---- */
 

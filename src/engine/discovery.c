@@ -282,11 +282,7 @@ static ntms_err record_scan(struct objdb *db, struct scan *scan)
         && (status = record_elements(db, scan, &library, RSM_STORAGESLOT, SMC_STORAGE)) == NTMS_OK
         && (status = record_elements(db, scan, &library, RSM_IEPORT, SMC_IMPORT_EXPORT)) == NTMS_OK)
         status = record_elements(db, scan, &library, RSM_DRIVE, SMC_DATA_TRANSFER);
-    if (status != NTMS_OK) {
-        objdb_abort(db);
-        return status;
-    }
-    return objdb_commit(db);
+    return objdb_end(db, status);
 }
 
 ntms_err engine_discover(struct engine *engine)

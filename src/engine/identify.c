@@ -194,11 +194,7 @@ static ntms_err commit_request(struct job *job, uint32_t state, ntms_err error)
 
     if (status != NTMS_OK)
         return status;
-    if ((status = write_request(job, state, error)) != NTMS_OK) {
-        objdb_abort(job->engine->db);
-        return status;
-    }
-    return objdb_commit(job->engine->db);
+    return objdb_end(job->engine->db, write_request(job, state, error));
 }
 
 /* Fault injection for the crash tests: NTMSAPI_TEST_CRASH=<point> ends the
@@ -281,11 +277,7 @@ static ntms_err record_result(struct job *job)
         if ((status = objdb_put(db, &job->drive)) == NTMS_OK && (status = objdb_put(db, &job->slot)) == NTMS_OK)
             status = write_request(job, 2 /* NTMS_LM_PASSED */, NTMS_OK);
     }
-    if (status != NTMS_OK) {
-        objdb_abort(db);
-        return status;
-    }
-    return objdb_commit(db);
+    return objdb_end(db, status);
 }
 
 static ntms_err record_empty_slot(struct job *job)
@@ -295,11 +287,7 @@ static ntms_err record_empty_slot(struct job *job)
     if (status != NTMS_OK)
         return status;
     job->slot.info.slot.state = RSM_SLOTSTATE_EMPTY;
-    if ((status = objdb_put(job->engine->db, &job->slot)) != NTMS_OK) {
-        objdb_abort(job->engine->db);
-        return status;
-    }
-    return objdb_commit(job->engine->db);
+    return objdb_end(job->engine->db, objdb_put(job->engine->db, &job->slot));
 }
 
 /* The medium whose home this slot is, if it sits in a drive (deferred). */

@@ -75,11 +75,7 @@ static ntms_err record_states(struct engine *engine, const struct smc_element *s
         }
         status = objdb_put(db, slot);
     }
-    if (status != NTMS_OK) {
-        objdb_abort(db);
-        return status;
-    }
-    return objdb_commit(db);
+    return objdb_end(db, status);
 }
 
 ntms_err engine_inventory(struct engine *engine, const ntms_guid *library_id, uint32_t method)

@@ -129,11 +129,9 @@ static ntms_err record_dismount(struct library_access *a, struct rsm_object *dri
     drive->info.drive.state = RSM_DRIVESTATE_DISMOUNTED;
     drive->info.drive.loaded_media = drive->info.drive.saved_partition = ntms_guid_null;
     drive->info.drive.dismount_due = 0;
-    if ((status = objdb_put(db, media)) != NTMS_OK || (status = objdb_put(db, drive)) != NTMS_OK) {
-        objdb_abort(db);
-        return status;
-    }
-    return objdb_commit(db);
+    if ((status = objdb_put(db, media)) == NTMS_OK)
+        status = objdb_put(db, drive);
+    return objdb_end(db, status);
 }
 
 ntms_err library_dismount(struct library_access *a, struct rsm_object *drive)

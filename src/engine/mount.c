@@ -59,12 +59,9 @@ static ntms_err record_mount(struct library_access *a, struct rsm_object *drive,
     side->media.info.media.media_state = RSM_MEDIASTATE_MOUNTED;
     side->media.info.media.mounted_partition = side->partition.id;
     side->partition.info.partition.mount_count++;
-    if ((status = objdb_put(db, drive)) != NTMS_OK || (status = objdb_put(db, &side->media)) != NTMS_OK
-        || (status = objdb_put(db, &side->partition)) != NTMS_OK) {
-        objdb_abort(db);
-        return status;
-    }
-    return objdb_commit(db);
+    if ((status = objdb_put(db, drive)) == NTMS_OK && (status = objdb_put(db, &side->media)) == NTMS_OK)
+        status = objdb_put(db, &side->partition);
+    return objdb_end(db, status);
 }
 
 /* Into the drive (already there under a deferred dismount: used in place). */
@@ -145,12 +142,9 @@ static ntms_err dismount_one(struct library_access *a, struct side *side, uint32
         return status;
     library_defer_dismount(a, &drive, &side->media.id, &side->partition.id);
     side->media.info.media.media_state = RSM_MEDIASTATE_LOADED;
-    if ((status = objdb_put(a->engine->db, &drive)) != NTMS_OK
-        || (status = objdb_put(a->engine->db, &side->media)) != NTMS_OK) {
-        objdb_abort(a->engine->db);
-        return status;
-    }
-    return objdb_commit(a->engine->db);
+    if ((status = objdb_put(a->engine->db, &drive)) == NTMS_OK)
+        status = objdb_put(a->engine->db, &side->media);
+    return objdb_end(a->engine->db, status);
 }
 
 ntms_err engine_dismount(struct engine *engine, const ntms_guid *ids, uint32_t count, uint32_t options)

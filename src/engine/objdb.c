@@ -71,6 +71,14 @@ void objdb_abort(struct objdb *db)
     plat_mutex_unlock(&db->lock);
 }
 
+ntms_err objdb_end(struct objdb *db, ntms_err status)
+{
+    if (status == NTMS_OK)
+        return objdb_commit(db);
+    objdb_abort(db);
+    return status;
+}
+
 ntms_err objdb_get(struct objdb *db, const ntms_guid *id, struct rsm_object *object)
 {
     struct store_entry e;

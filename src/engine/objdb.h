@@ -25,6 +25,9 @@ ntms_err objdb_begin_read(struct objdb *db);
 ntms_err objdb_begin_write(struct objdb *db);
 ntms_err objdb_commit(struct objdb *db);
 void objdb_abort(struct objdb *db);
+/* Ends a write transaction: commits when status is NTMS_OK, else aborts
+ * and returns status. */
+ntms_err objdb_end(struct objdb *db, ntms_err status);
 
 /* NTMS_E_OBJECT_NOT_FOUND when no object has this id. */
 ntms_err objdb_get(struct objdb *db, const ntms_guid *id, struct rsm_object *object);

@@ -116,11 +116,7 @@ ntms_err engine_create_pool(struct engine *engine, const wchar16 *path, const nt
     if (status != NTMS_OK)
         return status;
     status = create(engine->db, path, media_type, action, pool);
-    if (status != NTMS_OK) {
-        objdb_abort(engine->db);
-        return status;
-    }
-    return objdb_commit(engine->db);
+    return objdb_end(engine->db, status);
 }
 
 struct use_search {
@@ -158,11 +154,7 @@ ntms_err engine_delete_pool(struct engine *engine, const ntms_guid *pool)
 
     if (status != NTMS_OK)
         return status;
-    if ((status = delete(engine->db, pool)) != NTMS_OK) {
-        objdb_abort(engine->db);
-        return status;
-    }
-    return objdb_commit(engine->db);
+    return objdb_end(engine->db, delete(engine->db, pool));
 }
 
 /* ---- MoveToNtmsMediaPool ---- */
@@ -226,9 +218,5 @@ ntms_err engine_move_to_pool(struct engine *engine, const ntms_guid *media, cons
 
     if (status != NTMS_OK)
         return status;
-    if ((status = move(engine->db, media, pool)) != NTMS_OK) {
-        objdb_abort(engine->db);
-        return status;
-    }
-    return objdb_commit(engine->db);
+    return objdb_end(engine->db, move(engine->db, media, pool));
 }

@@ -194,9 +194,5 @@ ntms_err system_objects_ensure(struct objdb *db)
         return status;
     if ((status = ensure_computer(db)) == NTMS_OK && (status = ensure_offline_library(db)) == NTMS_OK)
         status = ensure_pools_and_types(db);
-    if (status != NTMS_OK) {
-        objdb_abort(db);
-        return status;
-    }
-    return objdb_commit(db);
+    return objdb_end(db, status);
 }
