@@ -13,6 +13,11 @@
 #include <string.h>
 
 #define DEFAULT_MAX_TRANSFER (64u * 1024)   /* when the adapter will not say */
+/* Microsoft: buffered pass-through is for transfers of a few KiB; larger
+ * ones go DIRECT from a page-aligned buffer (any AlignmentMask up to a
+ * page is met). Only 64-bit builds: Wine's WoW64 converts the buffered
+ * form for 32-bit callers but not the direct one. */
+#define DIRECT_THRESHOLD (16u * 1024)
 #define SENSE_AREA 96                        /* multiple of 8, >= SCSI_SENSE_MAX */
 
 struct win32_transport {
@@ -20,6 +25,7 @@ struct win32_transport {
     HANDLE   device;
     UCHAR    path_id, target_id, lun;
     uint32_t max_transfer;
+    BOOL     no_direct;   /* the adapter refused IOCTL_SCSI_PASS_THROUGH_DIRECT once */
 };
 
 struct packet_layout {
@@ -74,6 +80,55 @@ static void fill_header(SCSI_PASS_THROUGH *spt, const struct win32_transport *t,
     memcpy(spt->Cdb, req->cdb, req->cdb_len);
 }
 
+struct direct_packet {
+    SCSI_PASS_THROUGH_DIRECT sptd;
+    ULONG                    filler;
+    UCHAR                    sense[SENSE_AREA];
+};
+
+static ntms_err direct_execute(struct win32_transport *t, struct scsi_request *req)
+{
+    struct direct_packet p;
+    DWORD returned = 0;
+    void *aligned = VirtualAlloc(NULL, req->data_len, MEM_COMMIT | MEM_RESERVE, PAGE_READWRITE);
+
+    if (!aligned)
+        return NTMS_E_NOT_ENOUGH_MEMORY;
+    memset(&p, 0, sizeof(p));
+    p.sptd.Length = sizeof(p.sptd);
+    p.sptd.PathId = t->path_id;
+    p.sptd.TargetId = t->target_id;
+    p.sptd.Lun = t->lun;
+    p.sptd.CdbLength = req->cdb_len;
+    p.sptd.SenseInfoLength = SENSE_AREA;
+    p.sptd.SenseInfoOffset = offsetof(struct direct_packet, sense);
+    p.sptd.DataIn = req->dir == SCSI_DIR_IN ? SCSI_IOCTL_DATA_IN : SCSI_IOCTL_DATA_OUT;
+    p.sptd.DataTransferLength = req->data_len;
+    p.sptd.TimeOutValue = (req->timeout_ms + 999) / 1000;
+    p.sptd.DataBuffer = aligned;
+    memcpy(p.sptd.Cdb, req->cdb, req->cdb_len);
+    if (req->dir == SCSI_DIR_OUT)
+        memcpy(aligned, req->data, req->data_len);
+    if (!DeviceIoControl(t->device, IOCTL_SCSI_PASS_THROUGH_DIRECT, &p, sizeof(p), &p, sizeof(p), &returned, NULL)) {
+        DWORD error = GetLastError();
+        VirtualFree(aligned, 0, MEM_RELEASE);
+        if (error == ERROR_INVALID_FUNCTION || error == ERROR_NOT_SUPPORTED || error == ERROR_INVALID_PARAMETER) {
+            t->no_direct = TRUE;   /* this adapter only takes the buffered form */
+            return NTMS_E_NOT_SUPPORTED;
+        }
+        return error_from_windows(error);
+    }
+    req->status = p.sptd.ScsiStatus;
+    req->sense_len = req->status && p.sptd.SenseInfoLength < SCSI_SENSE_MAX ? p.sptd.SenseInfoLength
+                   : req->status ? SCSI_SENSE_MAX : 0;
+    memcpy(req->sense, p.sense, req->sense_len);
+    req->transferred = p.sptd.DataTransferLength < req->data_len ? p.sptd.DataTransferLength : req->data_len;
+    if (req->dir == SCSI_DIR_IN)
+        memcpy(req->data, aligned, req->transferred);
+    VirtualFree(aligned, 0, MEM_RELEASE);
+    return NTMS_OK;
+}
+
 static ntms_err win32_execute(struct scsi_transport *base, struct scsi_request *req)
 {
     struct win32_transport *t = (struct win32_transport *)base;
@@ -86,6 +141,11 @@ static ntms_err win32_execute(struct scsi_transport *base, struct scsi_request *
     req->transferred = 0;
     if (req->cdb_len == 0 || req->cdb_len > 16 || (length && !req->data))
         return NTMS_E_INVALID_PARAMETER;
+    if (sizeof(void *) == 8 && length > DIRECT_THRESHOLD && !t->no_direct) {
+        ntms_err status = direct_execute(t, req);
+        if (status != NTMS_E_NOT_SUPPORTED)
+            return status;
+    }
     uint8_t *block = calloc(1, l.size);
     if (!block)
         return NTMS_E_NOT_ENOUGH_MEMORY;
