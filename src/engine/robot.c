@@ -64,7 +64,8 @@ ntms_err robot_element_status(struct scsi_transport *changer, enum smc_element_t
         struct scsi_request req;
         struct smc_status_report report;
         uint16_t want = (uint16_t)(end - next < CHUNK_ELEMENTS ? end - next : CHUNK_ELEMENTS);
-        smc_build_read_element_status(&req, data, allocation, type, (uint16_t)next, want, true, dvcid);
+        smc_build_read_element_status(&req, data, allocation, type, (uint16_t)next, want, true,
+                                      dvcid ? SMC_RES_DVCID : 0);
         ntms_err status = robot_run(changer, &req);
         if (status != NTMS_OK) {
             free(data);

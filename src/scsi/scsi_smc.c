@@ -51,14 +51,14 @@ size_t smc_parse_transport_geometry(const uint8_t *page, size_t length, bool *ca
 
 void smc_build_read_element_status(struct scsi_request *req, void *buffer, uint32_t length,
                                    enum smc_element_type type, uint16_t start_address, uint16_t count,
-                                   bool voltag, bool dvcid)
+                                   bool voltag, uint8_t options)
 {
     scsi_request_init(req, 12, SCSI_DIR_IN, buffer, length, SCSI_TIMEOUT_STATUS_MS);
     req->cdb[0] = 0xB8;
     req->cdb[1] = (uint8_t)((voltag ? 0x10 : 0) | (type & 0x0F));
     put_be16(req->cdb + 2, start_address);
     put_be16(req->cdb + 4, count);
-    req->cdb[6] = dvcid ? 0x01 : 0x00;
+    req->cdb[6] = options & (SMC_RES_DVCID | SMC_RES_CURDATA);
     put_be24(req->cdb + 7, length);
 }
 

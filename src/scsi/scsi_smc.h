@@ -35,9 +35,14 @@ bool smc_parse_capabilities(const uint8_t *page, size_t length, struct smc_capab
 /* Page 1Eh: whether each transport element can rotate (invert) media. */
 size_t smc_parse_transport_geometry(const uint8_t *page, size_t length, bool *can_rotate, size_t capacity);
 
+/* Options of READ ELEMENT STATUS beyond VolTag (CDB byte 6). */
+enum { SMC_RES_DVCID = 0x01, SMC_RES_CURDATA = 0x02 };
+
+/* `options`: SMC_RES_DVCID (identifiers), SMC_RES_CURDATA (answer from
+ * current data, no robot motion). */
 void smc_build_read_element_status(struct scsi_request *req, void *buffer, uint32_t length,
                                    enum smc_element_type type, uint16_t start, uint16_t count,
-                                   bool voltag, bool dvcid);
+                                   bool voltag, uint8_t options);
 void smc_build_move_medium(struct scsi_request *req, uint16_t transport, uint16_t source, uint16_t destination);
 void smc_build_exchange_medium(struct scsi_request *req, uint16_t transport, uint16_t source,
                                uint16_t first_destination, uint16_t second_destination);

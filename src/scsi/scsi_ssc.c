@@ -54,6 +54,31 @@ void ssc_build_read_position(struct scsi_request *req, void *buffer)
     req->cdb_len = 10;
 }
 
+bool ssc_parse_block_limits(const uint8_t *data, size_t received, struct ssc_block_limits *limits)
+{
+    memset(limits, 0, sizeof(*limits));
+    if (received < 6)
+        return false;
+    limits->granularity = data[0] & 0x1F;
+    limits->maximum = be24(data + 1);
+    limits->minimum = be16(data + 4);
+    return true;
+}
+
+bool ssc_parse_position(const uint8_t *data, size_t received, struct ssc_position *position)
+{
+    memset(position, 0, sizeof(*position));
+    if (received < 12)
+        return false;
+    position->beginning = data[0] & 0x80;
+    position->end = data[0] & 0x40;
+    position->unknown = data[0] & 0x04;
+    position->partition = data[1];
+    position->first_block = be32(data + 4);
+    position->last_block = be32(data + 8);
+    return true;
+}
+
 struct ssc_read ssc_interpret_read(const struct scsi_request *req)
 {
     struct ssc_read read = { SSC_READ_DATA, req->transferred, NTMS_OK };

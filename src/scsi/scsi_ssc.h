@@ -19,6 +19,21 @@ void ssc_build_write_filemarks(struct scsi_request *req, uint32_t count);
 void ssc_build_read_block_limits(struct scsi_request *req, void *buffer /* 6 bytes */);
 void ssc_build_read_position(struct scsi_request *req, void *buffer /* 20 bytes */);
 
+struct ssc_block_limits {
+    uint32_t maximum;   /* 0: no limit stated */
+    uint16_t minimum;
+    uint8_t  granularity;
+};
+bool ssc_parse_block_limits(const uint8_t *data, size_t received, struct ssc_block_limits *limits);
+
+struct ssc_position {
+    bool     beginning, end, unknown;   /* BOP, EOP, BPU (position unknown) */
+    uint8_t  partition;
+    uint32_t first_block, last_block;
+};
+/* READ POSITION, short form (20 bytes). */
+bool ssc_parse_position(const uint8_t *data, size_t received, struct ssc_position *position);
+
 enum ssc_read_result {
     SSC_READ_DATA,        /* a block of `length` bytes */
     SSC_READ_FILEMARK,    /* a filemark: an empty file */

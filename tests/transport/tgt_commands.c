@@ -70,7 +70,7 @@ static size_t read_status(struct scsi_transport *changer, enum smc_element_type 
     struct scsi_request req;
     struct smc_status_report report;
 
-    smc_build_read_element_status(&req, buffer, 4096, type, first, 64, voltag, dvcid);
+    smc_build_read_element_status(&req, buffer, 4096, type, first, 64, voltag, dvcid ? SMC_RES_DVCID : 0);
     check(run(changer, &req), label);
     print_reply(label, buffer, req.transferred);
     smc_parse_element_status(buffer, req.transferred, elements, 64, &report);

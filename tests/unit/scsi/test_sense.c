@@ -141,6 +141,30 @@ static void read_outcomes_trust_sense_not_length(void **state)
     assert_int_equal(ssc_interpret_read(&req).length, sizeof(buffer));
 }
 
+static void block_limits_and_position(void **state)
+{
+    (void)state;
+    const uint8_t limits[6] = { 0x02, 0x10, 0x00, 0x00, 0x00, 0x01 };
+    const uint8_t position[20] = { 0x80, 0x00, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+    const uint8_t later[20] = { 0x00, 0x01, 0, 0, 0x00, 0x00, 0x01, 0x2C, 0x00, 0x00, 0x01, 0x2D };
+    struct ssc_block_limits l;
+    struct ssc_position p;
+
+    assert_true(ssc_parse_block_limits(limits, sizeof(limits), &l));
+    assert_int_equal(l.maximum, 0x100000);
+    assert_int_equal(l.minimum, 1);
+    assert_int_equal(l.granularity, 2);
+    assert_false(ssc_parse_block_limits(limits, 5, &l));
+    assert_true(ssc_parse_position(position, sizeof(position), &p));
+    assert_true(p.beginning);
+    assert_true(ssc_parse_position(later, sizeof(later), &p));
+    assert_false(p.beginning);
+    assert_int_equal(p.partition, 1);
+    assert_int_equal(p.first_block, 300);
+    assert_int_equal(p.last_block, 301);
+    assert_false(ssc_parse_position(later, 11, &p));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -151,6 +175,7 @@ int main(void)
         cmocka_unit_test(table_maps_the_documented_codes),
         cmocka_unit_test(statuses_without_sense),
         cmocka_unit_test(read_outcomes_trust_sense_not_length),
+        cmocka_unit_test(block_limits_and_position),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

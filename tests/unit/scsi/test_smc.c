@@ -207,6 +207,27 @@ static void ten_thousand_elements_and_capacity(void **state)
     assert_true(r.more);
 }
 
+static void alternate_volume_tags(void **state)
+{
+    (void)state;
+    struct smc_status_report r;
+    size_t n = craft(2, 12 + 36 + 36, 0xC0);           /* PVolTag and AVolTag */
+
+    memcpy(data + 16 + 12 + 36, "ALT00001", 8);
+    memset(data + 16 + 12 + 36 + 8, ' ', 24);
+    assert_true(smc_parse_element_status(data, n, elements, 4, &r));
+    assert_int_equal(r.parsed, 2);
+    assert_true(elements[0].has_alternate_tag);
+    assert_string_equal(elements[0].primary_tag, "TAPE0001");
+    assert_string_equal(elements[0].alternate_tag, "ALT00001");
+    n = craft(1, 12 + 36, 0x40);                       /* AVolTag alone: it sits where PVolTag would */
+    memcpy(data + 16 + 12, "ALTONLY1", 8);
+    assert_true(smc_parse_element_status(data, n, elements, 4, &r));
+    assert_false(elements[0].has_primary_tag);
+    assert_true(elements[0].has_alternate_tag);
+    assert_string_equal(elements[0].alternate_tag, "ALTONLY1");
+}
+
 static void control_characters_in_tags_are_blanked(void **state)
 {
     (void)state;
@@ -224,11 +245,15 @@ static void builders_fill_the_cdb(void **state)
     struct scsi_request req;
     uint8_t buffer[64];
 
-    smc_build_read_element_status(&req, buffer, 0x012345, SMC_DATA_TRANSFER, 256, 2, true, true);
+    smc_build_read_element_status(&req, buffer, 0x012345, SMC_DATA_TRANSFER, 256, 2, true, SMC_RES_DVCID);
     const uint8_t res[12] = { 0xB8, 0x14, 0x01, 0x00, 0x00, 0x02, 0x01, 0x01, 0x23, 0x45, 0, 0 };
     assert_memory_equal(req.cdb, res, 12);
     assert_int_equal(req.cdb_len, 12);
     assert_int_equal(req.dir, SCSI_DIR_IN);
+
+    smc_build_read_element_status(&req, buffer, 64, SMC_STORAGE, 0, 1, false, SMC_RES_CURDATA);
+    assert_int_equal(req.cdb[1], SMC_STORAGE);
+    assert_int_equal(req.cdb[6], 0x02);
 
     smc_build_move_medium(&req, 1, 4096, 256);
     const uint8_t move[12] = { 0xA5, 0, 0x00, 0x01, 0x10, 0x00, 0x01, 0x00, 0, 0, 0, 0 };
@@ -250,6 +275,7 @@ int main(void)
         cmocka_unit_test(zero_elements),
         cmocka_unit_test(odd_descriptor_lengths),
         cmocka_unit_test(ten_thousand_elements_and_capacity),
+        cmocka_unit_test(alternate_volume_tags),
         cmocka_unit_test(control_characters_in_tags_are_blanked),
         cmocka_unit_test(builders_fill_the_cdb),
     };
