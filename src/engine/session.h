@@ -8,6 +8,7 @@
 #ifndef NTMSAPI_ENGINE_SESSION_H
 #define NTMSAPI_ENGINE_SESSION_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "common/ntms_error.h"
@@ -15,9 +16,15 @@
 #define SESSION_NAME_MAX 64        /* NTMS_APPLICATIONNAME_LENGTH etc. */
 #define SESSION_TABLE_SIZE 1024    /* open sessions per process */
 
+#define SESSION_UI_TYPES 4   /* NTMS_UITYPE_INFO .. NTMS_UITYPE_ERR, index 0 unused */
+
 struct ntms_session {
     char     application[SESSION_NAME_MAX];  /* UTF-8; "RSM" when the caller gave none */
     uint32_t options;
+    /* UI destinations set for this application (lpObjectId NULL): UTF-16
+     * multi-strings, dropped with the session. */
+    uint16_t *ui_destinations[SESSION_UI_TYPES];
+    size_t    ui_lengths[SESSION_UI_TYPES];     /* in UTF-16 units */
     unsigned table_index;                    /* owned by session_table.c */
 };
 

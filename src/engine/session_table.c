@@ -100,6 +100,8 @@ static void drop_reference(struct session_slot *slot)
 {
     if (--slot->references > 0)
         return;
+    for (int i = 0; i < SESSION_UI_TYPES; i++)
+        free(slot->session->ui_destinations[i]);
     free(slot->session);
     slot->session = NULL;
     slot->closed = 0;

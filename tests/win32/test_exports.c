@@ -67,10 +67,10 @@ static NTMS_GUID unknown_id = { 0x6e746d73, 0x6170, 0x6921, { 0x75, 0x6e, 0x6b, 
     X(GetNtmsObjectAttributeA, (h, &unknown_id, NTMS_LIBRARY, "attr", sd, &size)) \
     X(SetNtmsObjectAttributeW, (h, &unknown_id, NTMS_LIBRARY, L"attr", sd, 4)) \
     X(SetNtmsObjectAttributeA, (h, &unknown_id, NTMS_LIBRARY, "attr", sd, 4)) \
-    X(GetNtmsUIOptionsW, (h, NULL, NTMS_UITYPE_REQ, wname, &size)) \
-    X(GetNtmsUIOptionsA, (h, NULL, NTMS_UITYPE_REQ, aname, &size)) \
-    X(SetNtmsUIOptionsW, (h, NULL, NTMS_UITYPE_REQ, NTMS_UIDEST_ADD, L"")) \
-    X(SetNtmsUIOptionsA, (h, NULL, NTMS_UITYPE_REQ, NTMS_UIDEST_ADD, "")) \
+    X(GetNtmsUIOptionsW, (h, &unknown_id, NTMS_UITYPE_REQ, wname, &size)) \
+    X(GetNtmsUIOptionsA, (h, &unknown_id, NTMS_UITYPE_REQ, aname, &size)) \
+    X(SetNtmsUIOptionsW, (h, &unknown_id, NTMS_UITYPE_REQ, NTMS_UIDEST_ADD, L"")) \
+    X(SetNtmsUIOptionsA, (h, &unknown_id, NTMS_UITYPE_REQ, NTMS_UIDEST_ADD, "")) \
     X(SubmitNtmsOperatorRequestW, (h, NTMS_OPREQ_MESSAGE, L"test", NULL, NULL, &media)) \
     X(SubmitNtmsOperatorRequestA, (h, NTMS_OPREQ_MESSAGE, "test", NULL, NULL, &media)) \
     X(WaitForNtmsOperatorRequest, (h, &unknown_id, 0)) \
