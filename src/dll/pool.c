@@ -1,6 +1,7 @@
 /* Media pools and media types. */
 #include "engine_access.h"
 #include "engine/objects_api.h"
+#include "engine/media_types.h"
 
 #include <stdlib.h>
 #include <wchar.h>
@@ -133,14 +134,28 @@ DWORD WINAPI DeleteNtmsMediaPool(HANDLE hSession, LPNTMS_GUID lpPoolId)
 
 DWORD WINAPI AddNtmsMediaType(HANDLE hSession, LPNTMS_GUID lpMediaTypeId, LPNTMS_GUID lpLibId)
 {
+    struct engine *engine;
+
     TRACE("(%p, %p, %p)", hSession, (void *)lpMediaTypeId, (void *)lpLibId);
-    return two_object_call(hSession, lpMediaTypeId, lpLibId, __func__);
+    REQUIRE_SESSION(hSession);
+    REQUIRE_PARAMETER(lpMediaTypeId && lpLibId);
+    DWORD status = shim_engine(&engine);
+    if (status == ERROR_SUCCESS)
+        status = engine_add_media_type(engine, (const ntms_guid *)lpMediaTypeId, (const ntms_guid *)lpLibId);
+    return shim_result(status);
 }
 
 DWORD WINAPI DeleteNtmsMediaType(HANDLE hSession, LPNTMS_GUID lpMediaTypeId, LPNTMS_GUID lpLibId)
 {
+    struct engine *engine;
+
     TRACE("(%p, %p, %p)", hSession, (void *)lpMediaTypeId, (void *)lpLibId);
-    return two_object_call(hSession, lpMediaTypeId, lpLibId, __func__);
+    REQUIRE_SESSION(hSession);
+    REQUIRE_PARAMETER(lpMediaTypeId && lpLibId);
+    DWORD status = shim_engine(&engine);
+    if (status == ERROR_SUCCESS)
+        status = engine_delete_media_type(engine, (const ntms_guid *)lpMediaTypeId, (const ntms_guid *)lpLibId);
+    return shim_result(status);
 }
 
 DWORD WINAPI ChangeNtmsMediaType(HANDLE hSession, LPNTMS_GUID lpMediaId, LPNTMS_GUID lpPoolId)

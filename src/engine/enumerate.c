@@ -1,6 +1,7 @@
 /* EnumerateNtmsObject: which objects a container holds, per type
  * (Microsoft's table of allowed containers; see rsm-api notes 1.2). */
 #include "engine/engine.h"
+#include "engine/media_types.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 struct collection {
     const ntms_guid *container;
     uint32_t         container_type;
+    struct rsm_object container_object;
     uint32_t         type;
     bool             top_pools_only;
     ntms_guid       *ids;
@@ -31,6 +33,7 @@ static bool contained(const struct collection *c, const struct rsm_object *o)
     case RSM_IEDOOR:      return ntms_guid_equal(&o->info.iedoor.library, in);
     case RSM_LIBREQUEST:  return ntms_guid_equal(&o->info.lib_request.library, in);
     case RSM_MEDIA_POOL:  return ntms_guid_equal(&o->info.pool.parent, in);
+    case RSM_MEDIA_TYPE:  return library_has_media_type(&c->container_object, &o->id);
     case RSM_PHYSICAL_MEDIA:
         return c->container_type == RSM_MEDIA_POOL ? ntms_guid_equal(&o->info.media.media_pool, in)
                                                    : ntms_guid_equal(&o->info.media.current_library, in);
@@ -99,6 +102,7 @@ static const uint32_t *allowed_containers(uint32_t type)
     case RSM_CHANGER: case RSM_DRIVE: case RSM_IEDOOR: case RSM_IEPORT: case RSM_STORAGESLOT: case RSM_LIBREQUEST:
         return library;
     case RSM_MEDIA_POOL: return pool;
+    case RSM_MEDIA_TYPE: return library;
     case RSM_PHYSICAL_MEDIA: return media;
     case RSM_PARTITION: return partition;
     default: return none;
@@ -116,6 +120,7 @@ static ntms_err check_container(struct engine *engine, struct collection *c)
     for (const uint32_t *kind = allowed_containers(c->type); *kind; kind++) {
         if (*kind == container.type) {
             c->container_type = container.type;
+            c->container_object = container;
             return NTMS_OK;
         }
     }

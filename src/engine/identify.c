@@ -11,6 +11,7 @@
 
 #include "engine/library_access.h"
 #include "engine/media_catalog.h"
+#include "engine/media_types.h"
 #include "engine/robot.h"
 #include "engine/system_objects.h"
 #include "engine/wstr.h"
@@ -148,6 +149,13 @@ static ntms_err record_media(struct job *job, struct rsm_object *media)
     partition.info.partition.mount_count++;
     struct rsm_physical_media *m = &media->info.media;
     m->current_library = job->library.id;
+    /* RSM relates a library to the media types it has seen in it (the
+     * record is read again inside this transaction: no lost update). */
+    struct rsm_object library;
+    if (objdb_get(db, &job->library.id, &library) == NTMS_OK && !library_has_media_type(&library, &m->media_type)
+        && library_relate_media_type(&library, &m->media_type) == NTMS_OK
+        && (status = objdb_put(db, &library)) != NTMS_OK)
+        return status;
     m->home_slot = job->slot.id;
     bool deferred = job->option == IDENTIFY_DEFERRED;
     m->location = deferred ? job->drive.id : job->slot.id;

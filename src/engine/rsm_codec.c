@@ -30,7 +30,7 @@ static const struct field library_fields[] = {
     F(116, info.library.number_of_changers), F(117, info.library.number_of_media),
     F(118, info.library.number_of_media_types), F(119, info.library.number_of_lib_requests),
     F(120, info.library.auto_recovery), F(121, info.library.flags),
-    F(150, info.library.device_path), F(151, info.library.serial_number),
+    F(150, info.library.device_path), F(151, info.library.serial_number), F(152, info.library.media_types),
 };
 
 static const struct field changer_fields[] = {

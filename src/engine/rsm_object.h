@@ -28,7 +28,7 @@ enum {
     RSM_SEQUENCE_LENGTH = 32, RSM_VENDOR_LENGTH = 128, RSM_PRODUCT_LENGTH = 128,
     RSM_USERNAME_LENGTH = 64, RSM_APPLICATION_LENGTH = 64, RSM_COMPUTERNAME_LENGTH = 64,
     RSM_MESSAGE_LENGTH = 256, RSM_OMID_ID_LENGTH = 255, RSM_OMID_TYPE_LENGTH = 64,
-    RSM_OMID_INFO_LENGTH = 256, RSM_DEVICE_PATH_LENGTH = 260,
+    RSM_OMID_INFO_LENGTH = 256, RSM_DEVICE_PATH_LENGTH = 260, RSM_LIBRARY_MEDIA_TYPES = 32,
 };
 
 /* Values of the API's enumerations that the engine sets (ntmsapi.h). */
@@ -64,6 +64,7 @@ struct rsm_library {
     /* engine: */
     wchar16   device_path[RSM_DEVICE_PATH_LENGTH];   /* the changer's, e.g. \\.\Changer0 */
     wchar16   serial_number[RSM_SERIALNUMBER_LENGTH]; /* identity across discoveries */
+    ntms_guid media_types[RSM_LIBRARY_MEDIA_TYPES];  /* AddNtmsMediaType relations */
 };
 
 struct rsm_changer {

@@ -125,6 +125,26 @@ int main(int argc, char **argv)
         expect(MoveToNtmsMediaPool(session, &media, &other_pool), ERROR_SUCCESS, "between application pools");
         expect(MoveToNtmsMediaPool(session, &media, &side), ERROR_INVALID_MEDIA_POOL, "a side is no pool");
         expect(MoveToNtmsMediaPool(session, &side, &other_pool), ERROR_INVALID_MEDIA, "a side is no medium");
+
+        /* Identification related the library to LTO-6; DLT is added by hand. */
+        NTMS_GUID types[8], dlt = { 0 }, all_types[64];
+        DWORD type_count = ARRAYSIZE(types), all = ARRAYSIZE(all_types);
+        EnumerateNtmsObject(session, NULL, all_types, &all, NTMS_MEDIA_TYPE, 0);
+        for (DWORD i = 0; i < all; i++)
+            if (information(&all_types[i], NTMS_MEDIA_TYPE, &info) && !wcscmp(info.szName, L"DLT"))
+                dlt = all_types[i];
+        expect(EnumerateNtmsObject(session, &library, types, &type_count, NTMS_MEDIA_TYPE, 0), ERROR_SUCCESS,
+               "the library's media types");
+        ok(type_count == 1 && !memcmp(&types[0], &type, sizeof(type)), "just LTO-6 (%lu)\n", type_count);
+        expect(AddNtmsMediaType(session, &dlt, &library), ERROR_SUCCESS, "AddNtmsMediaType(DLT)");
+        expect(AddNtmsMediaType(session, &dlt, &library), ERROR_SUCCESS, "adding it again is fine");
+        type_count = ARRAYSIZE(types);
+        EnumerateNtmsObject(session, &library, types, &type_count, NTMS_MEDIA_TYPE, 0);
+        ok(type_count == 2, "LTO-6 and DLT (%lu)\n", type_count);
+        expect(DeleteNtmsMediaType(session, &type, &library), ERROR_NOT_EMPTY, "LTO-6 tapes are in the library");
+        expect(DeleteNtmsMediaType(session, &dlt, &library), ERROR_SUCCESS, "DeleteNtmsMediaType(DLT)");
+        expect(AddNtmsMediaType(session, &library, &library), ERROR_INVALID_MEDIA, "a library is no media type");
+        expect(AddNtmsMediaType(session, &dlt, &dlt), ERROR_INVALID_LIBRARY, "a media type is no library");
     } else if (!strcmp(mode, "inventory")) {
         NTMS_GUID media[64];
         DWORD count = ARRAYSIZE(media);
