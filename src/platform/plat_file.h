@@ -17,6 +17,8 @@ struct plat_file_ops {
     ntms_err (*read_all)(const char *path, uint8_t **data, size_t *length);
     /* Creates or truncates, writes everything, flushes it to the disk. */
     ntms_err (*write_durable)(const char *path, const uint8_t *data, size_t length);
+    /* The first `length` bytes (fewer if the file is shorter). */
+    ntms_err (*read_head)(const char *path, uint8_t *data, size_t length, size_t *got);
     /* Atomically replaces `to` with `from` (and flushes the directory). */
     ntms_err (*replace)(const char *from, const char *to);
     ntms_err (*remove)(const char *path);

@@ -58,6 +58,23 @@ static ntms_err posix_read_all(const char *path, uint8_t **data, size_t *length)
     return NTMS_OK;
 }
 
+static ntms_err posix_read_head(const char *path, uint8_t *data, size_t length, size_t *got)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+    *got = 0;
+    if (fd < 0)
+        return from_errno(errno);
+    ssize_t n;
+    while ((n = pread(fd, data, length, 0)) < 0 && errno == EINTR)
+        ;
+    close(fd);
+    if (n < 0)
+        return NTMS_E_DATABASE_FAILURE;
+    *got = (size_t)n;
+    return NTMS_OK;
+}
+
 static void sync_directory_of(const char *path)
 {
     char copy[4096];
@@ -171,7 +188,7 @@ static void posix_unlock(struct plat_lock *lock)
 }
 
 const struct plat_file_ops plat_file_system = {
-    posix_read_all, posix_write_durable, posix_replace, posix_remove, posix_change_stamp, posix_make_directory,
+    posix_read_all, posix_write_durable, posix_read_head, posix_replace, posix_remove, posix_change_stamp, posix_make_directory,
     posix_lock, posix_unlock,
 };
 const struct plat_file_ops *plat_file = &plat_file_system;

@@ -77,6 +77,26 @@ static ntms_err win32_write_durable(const char *path, const uint8_t *data, size_
     return ok ? NTMS_OK : from_windows(error);
 }
 
+static ntms_err win32_read_head(const char *path, uint8_t *data, size_t length, size_t *got)
+{
+    WCHAR wide[MAX_PATH];
+    DWORD n = 0;
+
+    *got = 0;
+    if (!wide_path(path, wide))
+        return NTMS_E_INVALID_PARAMETER;
+    HANDLE file = CreateFileW(wide, GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL,
+                              OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, NULL);
+    if (file == INVALID_HANDLE_VALUE)
+        return from_windows(GetLastError());
+    BOOL ok = ReadFile(file, data, (DWORD)length, &n, NULL);
+    CloseHandle(file);
+    if (!ok)
+        return NTMS_E_DATABASE_FAILURE;
+    *got = n;
+    return NTMS_OK;
+}
+
 static ntms_err win32_replace(const char *from, const char *to)
 {
     WCHAR wide_from[MAX_PATH], wide_to[MAX_PATH];
@@ -169,7 +189,7 @@ static void win32_unlock(struct plat_lock *lock)
 }
 
 const struct plat_file_ops plat_file_system = {
-    win32_read_all, win32_write_durable, win32_replace, win32_remove, win32_change_stamp, win32_make_directory,
+    win32_read_all, win32_write_durable, win32_read_head, win32_replace, win32_remove, win32_change_stamp, win32_make_directory,
     win32_lock, win32_unlock,
 };
 const struct plat_file_ops *plat_file = &plat_file_system;

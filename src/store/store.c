@@ -226,13 +226,25 @@ static ntms_err reload(struct store *s)
     return NTMS_OK;
 }
 
-/* The stamp of whichever file holds the committed state. */
+/* What identifies the committed state on disk: the file's change stamp
+ * and the generation in its header. Stamps alone can repeat (a reused
+ * inode, equal size, a coarse clock); generations never do, as every
+ * commit counts up from the state it loaded under the lock. */
 static uint64_t current_stamp(struct store *s)
 {
+    uint8_t head[HEADER_SIZE];
+    size_t got = 0;
     uint64_t stamp = 0;
+    const char *path = s->db_path;
 
-    if (plat_file->change_stamp(s->db_path, &stamp) != NTMS_OK && plat_file->change_stamp(s->prev_path, &stamp) == NTMS_OK)
-        stamp ^= 0x5A5A5A5A5A5A5A5Aull;
+    if (plat_file->change_stamp(path, &stamp) != NTMS_OK) {
+        path = s->prev_path;
+        if (plat_file->change_stamp(path, &stamp) == NTMS_OK)
+            stamp ^= 0x5A5A5A5A5A5A5A5Aull;
+    }
+    if (plat_file->read_head(path, head, sizeof(head), &got) == NTMS_OK && got == HEADER_SIZE
+        && !memcmp(head, file_magic, 8))
+        stamp ^= ((uint64_t)get32(head + 20) << 32 | get32(head + 16)) * 0x9E3779B97F4A7C15ull ^ get32(head + 36);
     return stamp;
 }
 
@@ -482,6 +494,11 @@ ntms_err store_import(struct store *s, const char *path)
         free(image);
         return status;
     }
+    /* The imported state gets the next generation, so every process sees it as new. */
+    uint64_t generation = s->generation + 1;
+    put32(image + 16, (uint32_t)generation);
+    put32(image + 20, (uint32_t)(generation >> 32));
+    put32(image + 36, crc32_of(image, 36));
     status = plat_file->write_durable(s->tmp_path, image, length);
     free(image);
     if (status == NTMS_OK && plat_file->change_stamp(s->db_path, &ignored) == NTMS_OK)

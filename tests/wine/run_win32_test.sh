@@ -16,7 +16,12 @@ export WINEDLLOVERRIDES="ntmsapi=n;mscoree,mshtml="
 mkdir -p "$prefix"
 (
     flock 9
-    [ -f "$prefix/system.reg" ] || wine wineboot -i > "$prefix.boot.log" 2>&1
+    if [ ! -f "$prefix/system.reg" ]; then
+        wine wineboot -i > "$prefix.boot.log" 2>&1
+        # wineboot returns before the prefix is fully written: wait for its
+        # wineserver to finish, so that the first program finds it whole.
+        wineserver -w
+    fi
 ) 9> "$prefix.lock"
 
 app=$(mktemp -d)
