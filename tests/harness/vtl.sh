@@ -40,7 +40,7 @@ port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 start_tgtd() {
     local attempt port
-    mkdir -p "$state"
+    mkdir -p "$state" /var/run/tgtd   # tgtd's control sockets live there; a fresh machine may lack it
     for attempt in 1 2 3 4 5 6 7 8; do
         TGT_CTL=$(free_control_number)
         port=$((20000 + RANDOM % 20000))
