@@ -14,6 +14,8 @@
 #include "scsi/scsi_smc.h"
 #include "scsi/scsi_spc.h"
 #include "scsi/scsi_ssc.h"
+#include "security/sec_access.h"
+#include "security/sec_descriptor.h"
 
 /* The targets are not static: each build calls one of them. */
 
@@ -115,6 +117,29 @@ void fuzz_codec(const uint8_t *d, size_t n)
 
     if (rsm_decode(d, n, &object) == NTMS_OK && object.type < RSM_TYPE_COUNT)
         rsm_encode(&object, again, sizeof(again));
+}
+
+/* A descriptor from an application: parsed, evaluated, merged and written
+ * back, and what is written parses again to the same size. */
+void fuzz_security_descriptor(const uint8_t *d, size_t n)
+{
+    static const struct sec_generic_mapping mapping = { 1, 3, 7, 7 };
+    struct sec_descriptor sd, again;
+    struct sec_identity groups[1] = { { .attributes = SEC_GROUP_ENABLED } };
+    struct sec_caller caller = { .groups = groups, .group_count = 1 };
+    static uint8_t out[SEC_DESCRIPTOR_MAX];
+
+    if (!sec_descriptor_parse(d, n, &sd))
+        return;
+    if (sd.owner) {
+        sec_sid_from_bytes(&caller.user.sid, sd.owner, SEC_SID_MAX);
+        groups[0].sid = caller.user.sid;
+    }
+    sec_access_granted(&sd, &caller, 0xFFFFFFFFu, &mapping);
+    sec_descriptor_merge(&sd, &sd, SEC_INFO_OWNER | SEC_INFO_DACL);
+    size_t length = sec_descriptor_write(&sd, out, sizeof(out));
+    if (length > sizeof(out) || !sec_descriptor_parse(out, length, &again) || sec_descriptor_size(&again) != length)
+        abort();
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
