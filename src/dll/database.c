@@ -5,13 +5,16 @@
 /* A consistent copy in <database folder>\Export\ntmsapi.db. */
 DWORD WINAPI ExportNtmsDatabase(HANDLE hSession)
 {
-    struct engine *engine;
+    struct shim_call call;
 
     TRACE("(%p)", hSession);
     REQUIRE_SESSION(hSession);
-    DWORD status = shim_engine(&engine);
+    DWORD status = shim_begin(&call);
     if (status == ERROR_SUCCESS)
-        status = engine_export_database(engine);
+        status = shim_require(&call, NULL, NTMS_CONTROL_ACCESS);
+    if (status == ERROR_SUCCESS)
+        status = engine_export_database(call.engine);
+    shim_end(&call);
     return shim_result(status);
 }
 
@@ -19,12 +22,15 @@ DWORD WINAPI ExportNtmsDatabase(HANDLE hSession)
  * checked copy becomes the database at once, for every process. */
 DWORD WINAPI ImportNtmsDatabase(HANDLE hSession)
 {
-    struct engine *engine;
+    struct shim_call call;
 
     TRACE("(%p)", hSession);
     REQUIRE_SESSION(hSession);
-    DWORD status = shim_engine(&engine);
+    DWORD status = shim_begin(&call);
     if (status == ERROR_SUCCESS)
-        status = engine_import_database(engine);
+        status = shim_require(&call, NULL, NTMS_CONTROL_ACCESS);
+    if (status == ERROR_SUCCESS)
+        status = engine_import_database(call.engine);
+    shim_end(&call);
     return shim_result(status);
 }

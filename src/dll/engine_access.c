@@ -1,11 +1,14 @@
 /* The engine as the exports reach it: created on first use with the
  * Windows pass-through as its way to devices, libraries discovered once
- * per process. */
+ * per process, every call made on behalf of the caller's token. */
 #include "engine_access.h"
 
+#include <string.h>
+
+#include "engine/object_security.h"
 #include "transport/transport_win32.h"
 
-DWORD shim_engine(struct engine **engine)
+static DWORD acquire_engine(struct engine **engine)
 {
     engine_set_device_opener(transport_win32_open);
     ntms_err status = engine_acquire(engine);
@@ -17,4 +20,23 @@ DWORD shim_engine(struct engine **engine)
             ERR("library discovery failed: %lu", (unsigned long)status);
     }
     return ERROR_SUCCESS;   /* a library that could not be scanned is simply absent */
+}
+
+DWORD shim_begin(struct shim_call *call)
+{
+    memset(call, 0, sizeof(*call));
+    DWORD status = caller_read(&call->caller);
+    if (status == ERROR_SUCCESS)
+        status = acquire_engine(&call->engine);
+    return status;
+}
+
+void shim_end(struct shim_call *call)
+{
+    caller_free(&call->caller);
+}
+
+DWORD shim_require(struct shim_call *call, const NTMS_GUID *id, DWORD rights)
+{
+    return engine_check_access(call->engine, &call->caller, (const ntms_guid *)id, rights);
 }

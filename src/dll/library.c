@@ -17,12 +17,15 @@ DWORD WINAPI IdentifyNtmsSlot(HANDLE hSession, LPNTMS_GUID lpSlotId, DWORD dwOpt
     REQUIRE_PARAMETER(lpSlotId);
     /* 0 is served as IMMEDIATE, as the [MS-RSMP] server does (3.2.5.2.6.1). */
     REQUIRE_PARAMETER(dwOption == 0 || dwOption == NTMS_DISMOUNT_DEFERRED || dwOption == NTMS_DISMOUNT_IMMEDIATE);
-    struct engine *engine;
+    struct shim_call call = { 0 };
     struct ntms_session *session = session_acquire((uintptr_t)hSession);
-    DWORD status = session ? shim_engine(&engine) : ERROR_INVALID_HANDLE;
+    DWORD status = session ? shim_begin(&call) : ERROR_INVALID_HANDLE;
     if (status == ERROR_SUCCESS)
-        status = engine_identify_slot(engine, session, (const ntms_guid *)lpSlotId,
+        status = shim_require(&call, lpSlotId, NTMS_CONTROL_ACCESS);
+    if (status == ERROR_SUCCESS)
+        status = engine_identify_slot(call.engine, session, (const ntms_guid *)lpSlotId,
                                       dwOption == NTMS_DISMOUNT_DEFERRED ? IDENTIFY_DEFERRED : IDENTIFY_IMMEDIATE);
+    shim_end(&call);
     session_release(session);
     return shim_result(status);
 }
@@ -32,10 +35,13 @@ DWORD WINAPI InventoryNtmsLibrary(HANDLE hSession, LPNTMS_GUID lpLibraryId, DWOR
     TRACE("(%p, %p, %lu)", hSession, (void *)lpLibraryId, dwAction);
     REQUIRE_SESSION(hSession);
     REQUIRE_PARAMETER(lpLibraryId && dwAction < NTMS_INVENTORY_MAX);
-    struct engine *engine;
-    DWORD status = shim_engine(&engine);
+    struct shim_call call;
+    DWORD status = shim_begin(&call);
     if (status == ERROR_SUCCESS)
-        status = engine_inventory(engine, (const ntms_guid *)lpLibraryId, dwAction);
+        status = shim_require(&call, lpLibraryId, NTMS_CONTROL_ACCESS);
+    if (status == ERROR_SUCCESS)
+        status = engine_inventory(call.engine, (const ntms_guid *)lpLibraryId, dwAction);
+    shim_end(&call);
     return shim_result(status);
 }
 
@@ -66,14 +72,17 @@ DWORD WINAPI InjectNtmsMedia(HANDLE hSession, LPNTMS_GUID lpLibraryId, LPNTMS_GU
 
 DWORD WINAPI DismountNtmsDrive(HANDLE hSession, LPNTMS_GUID lpDriveId)
 {
-    struct engine *engine;
+    struct shim_call call;
 
     TRACE("(%p, %p)", hSession, (void *)lpDriveId);
     REQUIRE_SESSION(hSession);
     REQUIRE_PARAMETER(lpDriveId);
-    DWORD status = shim_engine(&engine);
+    DWORD status = shim_begin(&call);
     if (status == ERROR_SUCCESS)
-        status = engine_dismount_drive(engine, (const ntms_guid *)lpDriveId);
+        status = shim_require(&call, lpDriveId, NTMS_MODIFY_ACCESS);
+    if (status == ERROR_SUCCESS)
+        status = engine_dismount_drive(call.engine, (const ntms_guid *)lpDriveId);
+    shim_end(&call);
     return shim_result(status);
 }
 

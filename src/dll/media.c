@@ -1,5 +1,6 @@
 /* Media services: mount, dismount, allocation and the side life cycle. */
 #include "engine_access.h"
+#include "engine/object_security.h"
 
 #define NTMS_MOUNT_OPTIONS_KNOWN 0x3Fu   /* READ .. NOWAIT (0x20) */
 
@@ -8,6 +9,17 @@ static DWORD one_media_call(HANDLE session, const NTMS_GUID *id, const char *fun
     REQUIRE_SESSION(session);
     REQUIRE_PARAMETER(id);
     return shim_not_yet(function);
+}
+
+/* Mount and dismount take use of each medium's pool and of its library. */
+static DWORD require_media(struct shim_call *call, const NTMS_GUID *ids, DWORD count)
+{
+    DWORD status = ERROR_SUCCESS;
+
+    for (DWORD i = 0; i < count && status == ERROR_SUCCESS; i++)
+        status = engine_check_media_access(call->engine, &call->caller, (const ntms_guid *)&ids[i],
+                                           NTMS_USE_ACCESS);
+    return status;
 }
 
 DWORD WINAPI MountNtmsMedia(HANDLE hSession, LPNTMS_GUID lpMediaId, LPNTMS_GUID lpDriveId, DWORD dwCount,
@@ -21,10 +33,13 @@ DWORD WINAPI MountNtmsMedia(HANDLE hSession, LPNTMS_GUID lpMediaId, LPNTMS_GUID 
     REQUIRE_PARAMETER(!(dwOptions & ~NTMS_MOUNT_OPTIONS_KNOWN));
     REQUIRE_PARAMETER(dwPriority >= NTMS_PRIORITY_LOWEST && dwPriority <= NTMS_PRIORITY_HIGHEST);
     REQUIRE_PARAMETER(!lpMountInformation);   /* asynchronous mounts are undocumented */
-    struct engine *engine;
-    DWORD status = shim_engine(&engine);
+    struct shim_call call;
+    DWORD status = shim_begin(&call);
     if (status == ERROR_SUCCESS)
-        status = engine_mount(engine, (const ntms_guid *)lpMediaId, (ntms_guid *)lpDriveId, dwCount, dwOptions);
+        status = require_media(&call, lpMediaId, dwCount);
+    if (status == ERROR_SUCCESS)
+        status = engine_mount(call.engine, (const ntms_guid *)lpMediaId, (ntms_guid *)lpDriveId, dwCount, dwOptions);
+    shim_end(&call);
     return shim_result(status);
 }
 
@@ -34,10 +49,13 @@ DWORD WINAPI DismountNtmsMedia(HANDLE hSession, LPNTMS_GUID lpMediaId, DWORD dwC
     REQUIRE_SESSION(hSession);
     REQUIRE_PARAMETER(lpMediaId && dwCount > 0);
     REQUIRE_PARAMETER(dwOptions == 0 || dwOptions == NTMS_DISMOUNT_DEFERRED || dwOptions == NTMS_DISMOUNT_IMMEDIATE);
-    struct engine *engine;
-    DWORD status = shim_engine(&engine);
+    struct shim_call call;
+    DWORD status = shim_begin(&call);
     if (status == ERROR_SUCCESS)
-        status = engine_dismount(engine, (const ntms_guid *)lpMediaId, dwCount, dwOptions);
+        status = require_media(&call, lpMediaId, dwCount);
+    if (status == ERROR_SUCCESS)
+        status = engine_dismount(call.engine, (const ntms_guid *)lpMediaId, dwCount, dwOptions);
+    shim_end(&call);
     return shim_result(status);
 }
 

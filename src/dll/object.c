@@ -1,6 +1,7 @@
 /* The object database seen through the API: enumeration, information,
  * attributes, security, enable and disable. */
 #include "engine_access.h"
+#include "engine/object_security.h"
 #include "engine/objects_api.h"
 #include "object_info.h"
 
@@ -27,53 +28,63 @@ DWORD WINAPI EnumerateNtmsObject(HANDLE hSession, const LPNTMS_GUID lpContainerI
     REQUIRE_PARAMETER(is_object_type(dwType));
     REQUIRE_PARAMETER(dwOptions == NTMS_ENUM_DEFAULT
                       || (dwOptions == NTMS_ENUM_ROOTPOOL && dwType == NTMS_MEDIA_POOL && !lpContainerId));
-    struct engine *engine;
-    DWORD status = shim_engine(&engine);
+    struct shim_call call;
+    DWORD status = shim_begin(&call);
     if (status == ERROR_SUCCESS)
-        status = engine_enumerate(engine, (const ntms_guid *)lpContainerId, dwType, dwOptions, (ntms_guid *)lpList,
-                                  (uint32_t *)lpdwListSize);
+        status = engine_enumerate(call.engine, (const ntms_guid *)lpContainerId, dwType, dwOptions,
+                                  (ntms_guid *)lpList, (uint32_t *)lpdwListSize);
+    shim_end(&call);
     return shim_result(status);
 }
 
 
 /* The record behind id, checked against the dwType the caller named
- * (NTMS_UNKNOWN lets the object say what it is). */
-static DWORD get_record(HANDLE session, const NTMS_GUID *id, BOOL size_ok, DWORD type, struct rsm_object *object)
+ * (NTMS_UNKNOWN lets the object say what it is), with `rights` on the
+ * descriptor that governs it. */
+static DWORD get_record(HANDLE session, const NTMS_GUID *id, BOOL size_ok, DWORD type, DWORD rights,
+                        struct shim_call *call, struct rsm_object *object)
 {
-    struct engine *engine;
-
     REQUIRE_SESSION(session);
     REQUIRE_PARAMETER(id && size_ok);
     REQUIRE_PARAMETER(type < NTMS_NUMBER_OF_OBJECT_TYPES);
-    DWORD status = shim_engine(&engine);
+    DWORD status = shim_begin(call);
     if (status == ERROR_SUCCESS)
-        status = engine_get_object(engine, (const ntms_guid *)id, object);
+        status = engine_get_object(call->engine, (const ntms_guid *)id, object);
     if (status == ERROR_SUCCESS && type != NTMS_UNKNOWN && type != object->type)
         status = ERROR_INVALID_PARAMETER;
+    /* Libraries are RSM's to rename and reconfigure: control, not modify. */
+    if (status == ERROR_SUCCESS && rights == NTMS_MODIFY_ACCESS && object->type == RSM_LIBRARY)
+        rights = NTMS_CONTROL_ACCESS;
+    if (status == ERROR_SUCCESS)
+        status = shim_require(call, id, rights);
     return status;
 }
 
 DWORD WINAPI GetNtmsObjectInformationW(HANDLE hSession, LPNTMS_GUID lpObjectId, LPNTMS_OBJECTINFORMATIONW lpInfo)
 {
     struct rsm_object object;
+    struct shim_call call = { 0 };
 
     TRACE("(%p, %p, %p)", hSession, (void *)lpObjectId, (void *)lpInfo);
     DWORD status = get_record(hSession, lpObjectId, lpInfo && object_info_size_ok_w(lpInfo->dwSize),
-                              lpInfo ? lpInfo->dwType : 0, &object);
+                              lpInfo ? lpInfo->dwType : 0, NTMS_USE_ACCESS, &call, &object);
     if (status == ERROR_SUCCESS)
         status = object_info_to_w(&object, lpInfo);
+    shim_end(&call);
     return shim_result(status);
 }
 
 DWORD WINAPI GetNtmsObjectInformationA(HANDLE hSession, LPNTMS_GUID lpObjectId, LPNTMS_OBJECTINFORMATIONA lpInfo)
 {
     struct rsm_object object;
+    struct shim_call call = { 0 };
 
     TRACE("(%p, %p, %p)", hSession, (void *)lpObjectId, (void *)lpInfo);
     DWORD status = get_record(hSession, lpObjectId, lpInfo && object_info_size_ok_a(lpInfo->dwSize),
-                              lpInfo ? lpInfo->dwType : 0, &object);
+                              lpInfo ? lpInfo->dwType : 0, NTMS_USE_ACCESS, &call, &object);
     if (status == ERROR_SUCCESS)
         status = object_info_to_a(&object, lpInfo);
+    shim_end(&call);
     return shim_result(status);
 }
 
@@ -82,46 +93,47 @@ DWORD WINAPI GetNtmsObjectInformationA(HANDLE hSession, LPNTMS_GUID lpObjectId, 
 DWORD WINAPI SetNtmsObjectInformationW(HANDLE hSession, LPNTMS_GUID lpObjectId, LPNTMS_OBJECTINFORMATIONW lpInfo)
 {
     struct rsm_object object;
+    struct shim_call call = { 0 };
 
     TRACE("(%p, %p, %p)", hSession, (void *)lpObjectId, (void *)lpInfo);
     DWORD status = get_record(hSession, lpObjectId, lpInfo && object_info_size_ok_w(lpInfo->dwSize),
-                              lpInfo ? lpInfo->dwType : 0, &object);
+                              lpInfo ? lpInfo->dwType : 0, NTMS_MODIFY_ACCESS, &call, &object);
     if (status == ERROR_SUCCESS)
         status = object_info_merge_w(lpInfo, &object);
-    if (status == ERROR_SUCCESS) {
-        struct engine *engine;
-        if ((status = shim_engine(&engine)) == ERROR_SUCCESS)
-            status = engine_set_information(engine, &object);
-    }
+    if (status == ERROR_SUCCESS)
+        status = engine_set_information(call.engine, &object);
+    shim_end(&call);
     return shim_result(status);
 }
 
 DWORD WINAPI SetNtmsObjectInformationA(HANDLE hSession, LPNTMS_GUID lpObjectId, LPNTMS_OBJECTINFORMATIONA lpInfo)
 {
     struct rsm_object object;
+    struct shim_call call = { 0 };
 
     TRACE("(%p, %p, %p)", hSession, (void *)lpObjectId, (void *)lpInfo);
     DWORD status = get_record(hSession, lpObjectId, lpInfo && object_info_size_ok_a(lpInfo->dwSize),
-                              lpInfo ? lpInfo->dwType : 0, &object);
+                              lpInfo ? lpInfo->dwType : 0, NTMS_MODIFY_ACCESS, &call, &object);
     if (status == ERROR_SUCCESS)
         status = object_info_merge_a(lpInfo, &object);
-    if (status == ERROR_SUCCESS) {
-        struct engine *engine;
-        if ((status = shim_engine(&engine)) == ERROR_SUCCESS)
-            status = engine_set_information(engine, &object);
-    }
+    if (status == ERROR_SUCCESS)
+        status = engine_set_information(call.engine, &object);
+    shim_end(&call);
     return shim_result(status);
 }
 
 static DWORD toggle_object(HANDLE session, DWORD type, const NTMS_GUID *id, BOOL enable)
 {
-    struct engine *engine;
+    struct shim_call call;
 
     REQUIRE_SESSION(session);
     REQUIRE_PARAMETER(id && is_enableable_type(type));
-    DWORD status = shim_engine(&engine);
+    DWORD status = shim_begin(&call);
     if (status == ERROR_SUCCESS)
-        status = engine_set_enabled(engine, type, (const ntms_guid *)id, enable);
+        status = shim_require(&call, id, NTMS_MODIFY_ACCESS);
+    if (status == ERROR_SUCCESS)
+        status = engine_set_enabled(call.engine, type, (const ntms_guid *)id, enable);
+    shim_end(&call);
     return shim_result(status);
 }
 
@@ -142,43 +154,69 @@ DWORD WINAPI GetNtmsObjectSecurity(HANDLE hSession, LPNTMS_GUID lpObjectId, DWOR
                                    PSECURITY_DESCRIPTOR lpSecurityDescriptor, DWORD nLength,
                                    LPDWORD lpnLengthNeeded)
 {
+    struct shim_call call;
+
     TRACE("(%p, %p, %lu, 0x%lx, %p, %lu, %p)", hSession, (void *)lpObjectId, dwType,
           RequestedInformation, lpSecurityDescriptor, nLength, (void *)lpnLengthNeeded);
     REQUIRE_SESSION(hSession);
     REQUIRE_PARAMETER(lpObjectId && lpnLengthNeeded && is_object_type(dwType));
     REQUIRE_PARAMETER(lpSecurityDescriptor || nLength == 0);
-    return shim_not_yet(__func__);
+    DWORD status = shim_begin(&call);
+    if (status == ERROR_SUCCESS)
+        status = engine_get_security(call.engine, &call.caller, (const ntms_guid *)lpObjectId, dwType,
+                                     RequestedInformation, lpSecurityDescriptor, nLength,
+                                     (uint32_t *)lpnLengthNeeded);
+    shim_end(&call);
+    return shim_result(status);
 }
 
 DWORD WINAPI SetNtmsObjectSecurity(HANDLE hSession, LPNTMS_GUID lpObjectId, DWORD dwType,
                                    SECURITY_INFORMATION SecurityInformation,
                                    PSECURITY_DESCRIPTOR lpSecurityDescriptor)
 {
+    struct shim_call call;
+    BYTE *descriptor;
+    DWORD length;
+
     TRACE("(%p, %p, %lu, 0x%lx, %p)", hSession, (void *)lpObjectId, dwType, SecurityInformation,
           lpSecurityDescriptor);
     REQUIRE_SESSION(hSession);
     REQUIRE_PARAMETER(lpObjectId && lpSecurityDescriptor && is_object_type(dwType));
-    return shim_not_yet(__func__);
+    DWORD status = shim_self_relative_copy(lpSecurityDescriptor, &descriptor, &length);
+    if (status != ERROR_SUCCESS) {
+        free(descriptor);
+        return shim_result(status);
+    }
+    status = shim_begin(&call);
+    if (status == ERROR_SUCCESS)
+        status = engine_set_security(call.engine, &call.caller, (const ntms_guid *)lpObjectId, dwType,
+                                     SecurityInformation, descriptor, length);
+    shim_end(&call);
+    free(descriptor);
+    return shim_result(status);
 }
 
 /* Attribute names travel as UTF-8 inside; 31 characters at most. */
 static DWORD attribute_call(HANDLE session, const NTMS_GUID *id, const char *name, BOOL buffer_ok, BOOL set,
                             void *data, DWORD *size_in_out, DWORD set_size)
 {
-    struct engine *engine;
+    struct shim_call call;
 
     REQUIRE_SESSION(session);
     REQUIRE_PARAMETER(id && name && buffer_ok);
     if (strlen(name) > ATTRIBUTE_NAME_MAX_CHARS || !*name)
         return shim_result(ERROR_INVALID_NAME);
-    DWORD status = shim_engine(&engine);
-    if (status != ERROR_SUCCESS)
-        return shim_result(status);
-    if (set)
-        return shim_result(engine_attribute_set(engine, (const ntms_guid *)id, name, data, set_size));
-    size_t size = *size_in_out;
-    status = engine_attribute_get(engine, (const ntms_guid *)id, name, data, &size);
-    *size_in_out = (DWORD)size;
+    DWORD status = shim_begin(&call);
+    if (status == ERROR_SUCCESS)
+        status = shim_require(&call, id, set ? NTMS_MODIFY_ACCESS : NTMS_USE_ACCESS);
+    if (status == ERROR_SUCCESS && set) {
+        status = engine_attribute_set(call.engine, (const ntms_guid *)id, name, data, set_size);
+    } else if (status == ERROR_SUCCESS) {
+        size_t size = *size_in_out;
+        status = engine_attribute_get(call.engine, (const ntms_guid *)id, name, data, &size);
+        *size_in_out = (DWORD)size;
+    }
+    shim_end(&call);
     return shim_result(status);
 }
 

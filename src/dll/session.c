@@ -1,6 +1,6 @@
 /* OpenNtmsSessionA/W, CloseNtmsSession. Sessions are local only: RSM's
  * remote access went through DCOM to a service that no longer exists. */
-#include "shim.h"
+#include "engine_access.h"
 
 #include <stdlib.h>
 
@@ -33,6 +33,18 @@ static HANDLE fail_open(DWORD code)
     return INVALID_HANDLE_VALUE;
 }
 
+/* A session takes use of the computer (Users have it by default). */
+static DWORD may_open(void)
+{
+    struct shim_call call;
+    DWORD status = shim_begin(&call);
+
+    if (status == ERROR_SUCCESS)
+        status = shim_require(&call, NULL, NTMS_USE_ACCESS);
+    shim_end(&call);
+    return status;
+}
+
 HANDLE WINAPI OpenNtmsSessionW(LPCWSTR lpServer, LPCWSTR lpApplication, DWORD dwOptions)
 {
     TRACE("(%p, %p, 0x%lx)", (const void *)lpServer, (const void *)lpApplication, dwOptions);
@@ -42,6 +54,9 @@ HANDLE WINAPI OpenNtmsSessionW(LPCWSTR lpServer, LPCWSTR lpApplication, DWORD dw
     if (!is_local_computer(lpServer))
         return fail_open(ERROR_INVALID_COMPUTERNAME);
 
+    DWORD access = may_open();
+    if (access != ERROR_SUCCESS)
+        return fail_open(access);
     char *application = shim_utf8_from_wide(lpApplication);
     if (lpApplication && !application)
         return fail_open(ERROR_NOT_ENOUGH_MEMORY);

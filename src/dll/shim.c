@@ -1,6 +1,7 @@
 #include "shim.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 BOOL shim_session_is_open(HANDLE session)
 {
@@ -40,4 +41,28 @@ WCHAR *shim_wide_from_ansi(const char *text)
         wide = NULL;
     }
     return wide;
+}
+
+/* Windows checks the caller's descriptor before we copy it. */
+DWORD shim_self_relative_copy(PSECURITY_DESCRIPTOR given, BYTE **copy, DWORD *length)
+{
+    SECURITY_DESCRIPTOR_CONTROL control;
+    DWORD revision;
+
+    *copy = NULL;
+    if (!IsValidSecurityDescriptor(given) || !GetSecurityDescriptorControl(given, &control, &revision))
+        return ERROR_INVALID_PARAMETER;
+    *length = 0;
+    if (control & SE_SELF_RELATIVE)
+        *length = GetSecurityDescriptorLength(given);
+    else
+        MakeSelfRelativeSD(given, NULL, length);
+    *copy = *length ? malloc(*length) : NULL;
+    if (!*copy)
+        return *length ? ERROR_NOT_ENOUGH_MEMORY : ERROR_INVALID_PARAMETER;
+    if (control & SE_SELF_RELATIVE)
+        memcpy(*copy, given, *length);
+    else if (!MakeSelfRelativeSD(given, *copy, length))
+        return ERROR_INVALID_PARAMETER;
+    return ERROR_SUCCESS;
 }

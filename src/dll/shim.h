@@ -39,4 +39,9 @@ DWORD shim_not_yet(const char *function);
 char *shim_utf8_from_wide(const WCHAR *text);
 WCHAR *shim_wide_from_ansi(const char *text);
 
+/* A caller's security descriptor, absolute or self-relative, as a heap
+ * copy in the self-relative form RSM stores (free() it; freeable also
+ * when this fails). */
+DWORD shim_self_relative_copy(PSECURITY_DESCRIPTOR given, BYTE **copy, DWORD *length);
+
 #endif

@@ -15,14 +15,17 @@ static BOOL is_ui_type(DWORD type)
 static DWORD get_list(HANDLE session, const NTMS_GUID *object, DWORD type, const void *buffer, const DWORD *size,
                       WCHAR *list, uint32_t *length)
 {
-    struct engine *engine;
+    struct shim_call call = { 0 };
 
     REQUIRE_SESSION(session);
     REQUIRE_PARAMETER(size && (buffer || *size == 0) && is_ui_type(type));
     struct ntms_session *s = session_acquire((uintptr_t)session);
-    DWORD status = s ? shim_engine(&engine) : ERROR_INVALID_HANDLE;
+    DWORD status = s ? shim_begin(&call) : ERROR_INVALID_HANDLE;
     if (status == ERROR_SUCCESS)
-        status = engine_ui_get(engine, s, (const ntms_guid *)object, type, (wchar16 *)list, length);
+        status = shim_require(&call, object, NTMS_USE_ACCESS);
+    if (status == ERROR_SUCCESS)
+        status = engine_ui_get(call.engine, s, (const ntms_guid *)object, type, (wchar16 *)list, length);
+    shim_end(&call);
     session_release(s);
     return status;
 }
@@ -79,7 +82,7 @@ DWORD WINAPI GetNtmsUIOptionsA(HANDLE hSession, const LPNTMS_GUID lpObjectId, DW
 static DWORD set_ui_options(HANDLE session, const NTMS_GUID *object, DWORD type, DWORD operation,
                             const WCHAR *destination)
 {
-    struct engine *engine;
+    struct shim_call call = { 0 };
 
     REQUIRE_SESSION(session);
     REQUIRE_PARAMETER(is_ui_type(type));
@@ -87,9 +90,14 @@ static DWORD set_ui_options(HANDLE session, const NTMS_GUID *object, DWORD type,
                       || operation == NTMS_UIDEST_DELETEALL);
     REQUIRE_PARAMETER(destination || operation == NTMS_UIDEST_DELETEALL);
     struct ntms_session *s = session_acquire((uintptr_t)session);
-    DWORD status = s ? shim_engine(&engine) : ERROR_INVALID_HANDLE;
+    DWORD status = s ? shim_begin(&call) : ERROR_INVALID_HANDLE;
+    /* The application's own list (object NULL) is the caller's to change. */
+    if (status == ERROR_SUCCESS && object)
+        status = shim_require(&call, object, NTMS_USE_ACCESS | NTMS_MODIFY_ACCESS);
     if (status == ERROR_SUCCESS)
-        status = engine_ui_set(engine, s, (const ntms_guid *)object, type, operation, (const wchar16 *)destination);
+        status = engine_ui_set(call.engine, s, (const ntms_guid *)object, type, operation,
+                               (const wchar16 *)destination);
+    shim_end(&call);
     session_release(s);
     return status;
 }

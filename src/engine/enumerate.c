@@ -2,6 +2,7 @@
  * (Microsoft's table of allowed containers; see rsm-api notes 1.2). */
 #include "engine/engine.h"
 #include "engine/media_types.h"
+#include "engine/system_objects.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +25,8 @@ static bool contained(const struct collection *c, const struct rsm_object *o)
     const ntms_guid *in = c->container;
 
     if (!in)
-        return !c->top_pools_only || ntms_guid_is_null(&o->info.pool.parent);
+        return !c->top_pools_only
+            || (ntms_guid_is_null(&o->info.pool.parent) && o->info.pool.pool_type != RSM_POOLTYPE_ROOT);
     switch (o->type) {
     case RSM_STORAGESLOT: return ntms_guid_equal(&o->info.slot.library, in);
     case RSM_DRIVE:       return ntms_guid_equal(&o->info.drive.library, in);
@@ -117,6 +119,12 @@ static ntms_err check_container(struct engine *engine, struct collection *c)
         return NTMS_OK;
     if (objdb_get(engine->db, c->container, &container) != NTMS_OK)
         return NTMS_E_OBJECT_NOT_FOUND;
+    if (container.type == RSM_MEDIA_POOL && container.info.pool.pool_type == RSM_POOLTYPE_ROOT
+        && c->type == RSM_MEDIA_POOL) {
+        c->container = NULL;            /* the root holds the top-level pools */
+        c->top_pools_only = true;
+        return NTMS_OK;
+    }
     for (const uint32_t *kind = allowed_containers(c->type); *kind; kind++) {
         if (*kind == container.type) {
             c->container_type = container.type;
@@ -127,6 +135,22 @@ static ntms_err check_container(struct engine *engine, struct collection *c)
     return NTMS_E_INVALID_PARAMETER;
 }
 
+static ntms_err add_root_pool(struct engine *engine, struct collection *c)
+{
+    struct rsm_object root;
+    ntms_guid id;
+    ntms_err status = system_pool(engine->db, RSM_POOLTYPE_ROOT, NULL, &id);
+
+    if (status == NTMS_OK)
+        status = objdb_get(engine->db, &id, &root);
+    if (status == NTMS_OK) {
+        c->top_pools_only = false;      /* collect() takes it whatever it is */
+        collect(&root, c);
+        c->top_pools_only = true;
+    }
+    return status;
+}
+
 ntms_err engine_enumerate(struct engine *engine, const ntms_guid *container, uint32_t type, uint32_t options,
                           ntms_guid *list, uint32_t *count)
 {
@@ -134,10 +158,13 @@ ntms_err engine_enumerate(struct engine *engine, const ntms_guid *container, uin
                             .top_pools_only = type == RSM_MEDIA_POOL && !container };
     ntms_err status = objdb_begin_read(engine->db);
 
-    (void)options;
     if (status != NTMS_OK)
         return status;
-    if ((status = check_container(engine, &c)) == NTMS_OK)
+    status = check_container(engine, &c);
+    /* NTMS_ENUM_ROOTPOOL: the hidden root pool first, then the top level. */
+    if (status == NTMS_OK && options == 1 && type == RSM_MEDIA_POOL && !container)
+        status = add_root_pool(engine, &c);
+    if (status == NTMS_OK)
         status = objdb_for_each(engine->db, type, collect, &c);
     objdb_abort(engine->db);
     if (status == NTMS_OK)

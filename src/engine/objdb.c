@@ -12,7 +12,7 @@
 #include "platform/plat_time.h"
 #include "store/store.h"
 
-enum { KIND_OBJECT = 1, KIND_ATTRIBUTE = 2 };
+enum { KIND_OBJECT = 1, KIND_ATTRIBUTE = 2, KIND_SECURITY = 3 };
 #define ATTRIBUTE_VALUE_MAX 0x10000   /* NTMS_MAXATTR_LENGTH */
 #define ATTRIBUTE_NAME_MAX  31        /* NTMS_MAXATTR_NAMELEN less the NUL */
 
@@ -168,6 +168,23 @@ ntms_err objdb_attribute_set(struct objdb *db, const ntms_guid *id, const char *
         return status == NTMS_E_OBJECT_NOT_FOUND ? NTMS_OK : status;
     }
     return store_put(db->store, KIND_ATTRIBUTE, id, name_utf8, 0, data, size);
+}
+
+ntms_err objdb_security_get(struct objdb *db, const ntms_guid *id, const uint8_t **descriptor, size_t *length)
+{
+    struct store_entry e;
+    ntms_err status = store_get(db->store, KIND_SECURITY, id, NULL, &e);
+
+    if (status != NTMS_OK)
+        return status;
+    *descriptor = e.value;
+    *length = e.length;
+    return NTMS_OK;
+}
+
+ntms_err objdb_security_set(struct objdb *db, const ntms_guid *id, const uint8_t *descriptor, size_t length)
+{
+    return store_put(db->store, KIND_SECURITY, id, NULL, 0, descriptor, length);
 }
 
 ntms_err objdb_export(struct objdb *db, const char *path)

@@ -46,6 +46,12 @@ ntms_err objdb_attribute_get(struct objdb *db, const ntms_guid *id, const char *
 ntms_err objdb_attribute_set(struct objdb *db, const ntms_guid *id, const char *name_utf8,
                              const void *data, size_t size);
 
+/* An object's security descriptor (self-relative bytes), stored beside
+ * it; NTMS_E_OBJECT_NOT_FOUND when none was ever stored. The bytes are
+ * valid until the transaction ends. */
+ntms_err objdb_security_get(struct objdb *db, const ntms_guid *id, const uint8_t **descriptor, size_t *length);
+ntms_err objdb_security_set(struct objdb *db, const ntms_guid *id, const uint8_t *descriptor, size_t length);
+
 /* Whole-database copies (ExportNtmsDatabase / ImportNtmsDatabase). */
 ntms_err objdb_export(struct objdb *db, const char *path);
 ntms_err objdb_import(struct objdb *db, const char *path);

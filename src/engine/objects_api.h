@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "engine/engine.h"
+#include "security/sec_caller.h"
 
 #define ATTRIBUTE_NAME_MAX_CHARS 31   /* NTMS_MAXATTR_NAMELEN less the NUL */
 
@@ -29,14 +30,19 @@ ntms_err engine_set_enabled(struct engine *engine, uint32_t type, const ntms_gui
 ntms_err engine_set_information(struct engine *engine, const struct rsm_object *changes);
 
 /* CreateNtmsMediaPool: path "\\App\\Pool", action NTMS_OPEN_EXISTING (1),
- * NTMS_CREATE_NEW (2) or NTMS_OPEN_ALWAYS (3). */
-ntms_err engine_create_pool(struct engine *engine, const wchar16 *path, const ntms_guid *media_type, uint32_t action,
-                            ntms_guid *pool);
+ * NTMS_CREATE_NEW (2) or NTMS_OPEN_ALWAYS (3); a new pool gets `descriptor`
+ * (self-relative, may be NULL: see object_security_new_pool). Creating
+ * takes control of the root pool and of the parent. */
+ntms_err engine_create_pool(struct engine *engine, const struct sec_caller *caller, const wchar16 *path,
+                            const ntms_guid *media_type, uint32_t action, const uint8_t *descriptor,
+                            size_t descriptor_length, ntms_guid *pool);
 ntms_err engine_delete_pool(struct engine *engine, const ntms_guid *pool);
 /* ExportNtmsDatabase: <data dir>/Export/ntmsapi.db; ImportNtmsDatabase
  * makes that copy the database (at once, for every process). */
 ntms_err engine_export_database(struct engine *engine);
 ntms_err engine_import_database(struct engine *engine);
-ntms_err engine_move_to_pool(struct engine *engine, const ntms_guid *media, const ntms_guid *pool);
+/* MoveToNtmsMediaPool, with RSM's access rule for moves. */
+ntms_err engine_move_to_pool(struct engine *engine, const struct sec_caller *caller, const ntms_guid *media,
+                             const ntms_guid *pool);
 
 #endif

@@ -5,7 +5,9 @@
 
 #include <string.h>
 
+#include "engine/object_security.h"
 #include "engine/objects_api.h"
+#include "engine/system_objects.h"
 #include "engine/wstr.h"
 
 struct child_search {
@@ -39,9 +41,18 @@ static bool find_child(const struct rsm_object *o, void *context)
     return false;
 }
 
-static ntms_err create_leaf(struct objdb *db, const struct child_search *at, const ntms_guid *media_type,
+/* What a new pool starts with: its record and its descriptor. */
+struct new_pool {
+    const struct sec_caller *caller;
+    const ntms_guid         *media_type;
+    const uint8_t           *descriptor;     /* self-relative, or NULL */
+    size_t                   descriptor_length;
+};
+
+static ntms_err create_leaf(struct objdb *db, const struct child_search *at, const struct new_pool *np,
                             ntms_guid *pool)
 {
+    const ntms_guid *media_type = np->media_type;
     struct rsm_object o, type;
 
     if (media_type && !ntms_guid_is_null(media_type)
@@ -58,13 +69,28 @@ static ntms_err create_leaf(struct objdb *db, const struct child_search *at, con
     ntms_err status = ntms_guid_generate(&o.id);
     if (status == NTMS_OK)
         status = objdb_put(db, &o);
+    if (status == NTMS_OK)
+        status = object_security_new_pool(db, np->caller, &o.id, at->parent, np->descriptor, np->descriptor_length);
     *pool = o.id;
+    return status;
+}
+
+/* Creating a pool takes control of the root pool and of its parent. */
+static ntms_err may_create_under(struct objdb *db, const struct sec_caller *caller, const ntms_guid *parent)
+{
+    ntms_guid root;
+    ntms_err status = system_pool(db, RSM_POOLTYPE_ROOT, NULL, &root);
+
+    if (status == NTMS_OK)
+        status = object_access_check(db, caller, &root, RSM_CONTROL_ACCESS);
+    if (status == NTMS_OK && !ntms_guid_is_null(parent))
+        status = object_access_check(db, caller, parent, RSM_CONTROL_ACCESS);
     return status;
 }
 
 /* Walks "\A\B\C" one level at a time; every level but the last must exist
  * and be an application pool. */
-static ntms_err create(struct objdb *db, const wchar16 *path, const ntms_guid *media_type, uint32_t action,
+static ntms_err create(struct objdb *db, const wchar16 *path, const struct new_pool *np, uint32_t action,
                        ntms_guid *pool)
 {
     ntms_guid parent = ntms_guid_null;
@@ -104,18 +130,22 @@ static ntms_err create(struct objdb *db, const wchar16 *path, const ntms_guid *m
         if (!ntms_guid_is_null(&parent) && objdb_get(db, &parent, &up) == NTMS_OK
             && up.info.pool.pool_type != RSM_POOLTYPE_APPLICATION)
             return NTMS_E_INVALID_MEDIA_POOL;   /* system pools have no application children */
-        return create_leaf(db, &s, media_type, pool);
+        if ((status = may_create_under(db, np->caller, &parent)) != NTMS_OK)
+            return status;
+        return create_leaf(db, &s, np, pool);
     }
 }
 
-ntms_err engine_create_pool(struct engine *engine, const wchar16 *path, const ntms_guid *media_type, uint32_t action,
-                            ntms_guid *pool)
+ntms_err engine_create_pool(struct engine *engine, const struct sec_caller *caller, const wchar16 *path,
+                            const ntms_guid *media_type, uint32_t action, const uint8_t *descriptor,
+                            size_t descriptor_length, ntms_guid *pool)
 {
+    struct new_pool np = { caller, media_type, descriptor, descriptor_length };
     ntms_err status = objdb_begin_write(engine->db);
 
     if (status != NTMS_OK)
         return status;
-    status = create(engine->db, path, media_type, action, pool);
+    status = create(engine->db, path, &np, action, pool);
     return objdb_end(engine->db, status);
 }
 
@@ -179,7 +209,23 @@ static bool side_busy_for_free(uint32_t state)
     return state == RSM_PARTSTATE_ALLOCATED || state == RSM_PARTSTATE_COMPLETE || state == RSM_PARTSTATE_RESERVED;
 }
 
-static ntms_err move(struct objdb *db, const ntms_guid *media_id, const ntms_guid *pool_id)
+/* RSM's rule for moves (Windows Server 2003): out of Free takes use of
+ * Free and control of the destination; into Free, control of the source
+ * and use of Free; otherwise control of both. */
+static ntms_err may_move(struct objdb *db, const struct sec_caller *caller, const struct rsm_object *from,
+                         const struct rsm_object *to)
+{
+    bool from_free = from->info.pool.pool_type == RSM_POOLTYPE_SCRATCH;
+    bool to_free = to->info.pool.pool_type == RSM_POOLTYPE_SCRATCH;
+    ntms_err status = object_access_check(db, caller, &from->id, from_free ? RSM_USE_ACCESS : RSM_CONTROL_ACCESS);
+
+    if (status == NTMS_OK)
+        status = object_access_check(db, caller, &to->id, to_free ? RSM_USE_ACCESS : RSM_CONTROL_ACCESS);
+    return status;
+}
+
+static ntms_err move(struct objdb *db, const struct sec_caller *caller, const ntms_guid *media_id,
+                     const ntms_guid *pool_id)
 {
     struct rsm_object media, from, to;
     struct side_list sides = { .media = media_id };
@@ -187,8 +233,12 @@ static ntms_err move(struct objdb *db, const ntms_guid *media_id, const ntms_gui
     if (objdb_get(db, media_id, &media) != NTMS_OK || media.type != RSM_PHYSICAL_MEDIA)
         return NTMS_E_INVALID_MEDIA;
     if (objdb_get(db, pool_id, &to) != NTMS_OK || to.type != RSM_MEDIA_POOL
+        || to.info.pool.pool_type == RSM_POOLTYPE_ROOT
         || objdb_get(db, &media.info.media.media_pool, &from) != NTMS_OK)
         return NTMS_E_INVALID_MEDIA_POOL;
+    ntms_err status = may_move(db, caller, &from, &to);
+    if (status != NTMS_OK)
+        return status;
     if (media.info.media.media_state != RSM_MEDIASTATE_IDLE && media.info.media.media_state != RSM_MEDIASTATE_LOADED)
         return NTMS_E_BUSY;
     if (!ntms_guid_is_null(&to.info.pool.media_type)
@@ -199,7 +249,7 @@ static ntms_err move(struct objdb *db, const ntms_guid *media_id, const ntms_gui
         return NTMS_E_INVALID_MEDIA_POOL;                 /* RSM alone files media there */
     if ((source == RSM_POOLTYPE_IMPORT || source == RSM_POOLTYPE_FOREIGN) && target != RSM_POOLTYPE_SCRATCH)
         return NTMS_E_INVALID_MEDIA_POOL;                 /* they may go only to Free */
-    ntms_err status = objdb_for_each(db, RSM_PARTITION, collect_sides, &sides);
+    status = objdb_for_each(db, RSM_PARTITION, collect_sides, &sides);
     for (size_t i = 0; status == NTMS_OK && i < sides.count; i++) {
         if (target == RSM_POOLTYPE_SCRATCH) {
             if (side_busy_for_free(sides.sides[i].info.partition.state))
@@ -212,11 +262,12 @@ static ntms_err move(struct objdb *db, const ntms_guid *media_id, const ntms_gui
     return status == NTMS_OK ? objdb_put(db, &media) : status;
 }
 
-ntms_err engine_move_to_pool(struct engine *engine, const ntms_guid *media, const ntms_guid *pool)
+ntms_err engine_move_to_pool(struct engine *engine, const struct sec_caller *caller, const ntms_guid *media,
+                             const ntms_guid *pool)
 {
     ntms_err status = objdb_begin_write(engine->db);
 
     if (status != NTMS_OK)
         return status;
-    return objdb_end(engine->db, move(engine->db, media, pool));
+    return objdb_end(engine->db, move(engine->db, caller, media, pool));
 }

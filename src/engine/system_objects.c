@@ -171,10 +171,10 @@ static ntms_err ensure_pool(struct objdb *db, uint32_t pool_type, const ntms_gui
 static ntms_err ensure_pools_and_types(struct objdb *db)
 {
     static const uint32_t kinds[] = { RSM_POOLTYPE_SCRATCH, RSM_POOLTYPE_IMPORT, RSM_POOLTYPE_FOREIGN };
-    ntms_guid top[3], type_id, child;
+    ntms_guid top[3], type_id, child, root;
     size_t count;
     const struct media_kind *catalog = media_catalog(&count);
-    ntms_err status = NTMS_OK;
+    ntms_err status = ensure_pool(db, RSM_POOLTYPE_ROOT, NULL, "", NULL, &root);
 
     for (size_t k = 0; k < 3 && status == NTMS_OK; k++)
         status = ensure_pool(db, kinds[k], NULL, pool_kind_name(kinds[k]), NULL, &top[k]);

@@ -17,7 +17,8 @@ ntms_err system_objects_ensure(struct objdb *db);
 ntms_err system_offline_library(struct objdb *db, ntms_guid *id);
 ntms_err system_media_type_by_name(struct objdb *db, const char *name, ntms_guid *id);
 /* The system pool of a kind (RSM_POOLTYPE_SCRATCH/FOREIGN/IMPORT) for a
- * media type; a null media type gives the top-level pool. */
+ * media type; a null media type gives the top-level pool.
+ * RSM_POOLTYPE_ROOT gives the hidden root pool. */
 ntms_err system_pool(struct objdb *db, uint32_t pool_type, const ntms_guid *media_type, ntms_guid *id);
 
 #endif
