@@ -233,6 +233,9 @@ static ntms_err store_descriptor(struct objdb *db, const ntms_guid *id, const st
     if (!bytes)
         return NTMS_E_NOT_ENOUGH_MEMORY;
     sec_descriptor_write(sd, bytes, length);
+    struct sec_descriptor stored;
+    if (sec_descriptor_parse(bytes, length, &stored) && stored.dacl)
+        sec_acl_map_generic(bytes + (stored.dacl - bytes), &rsm_generic_mapping);
     ntms_err status = objdb_security_set(db, id, bytes, length);
     free(bytes);
     return status;

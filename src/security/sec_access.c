@@ -101,3 +101,20 @@ uint32_t sec_access_granted(const struct sec_descriptor *sd, const struct sec_ca
     }
     return granted;
 }
+
+void sec_acl_map_generic(uint8_t *acl, const struct sec_generic_mapping *mapping)
+{
+    struct sec_acl_cursor cursor = SEC_ACL_CURSOR_START;
+    struct sec_ace ace;
+
+    while (sec_acl_next(acl, &cursor, &ace)) {
+        if (!ace.sid || (ace.flags & SEC_ACE_INHERIT_ONLY))
+            continue;   /* inherit-only ACEs keep generic rights until they are inherited */
+        uint32_t mask = sec_map_generic(ace.mask, mapping);
+        uint8_t *at = acl + (ace.raw - acl) + 4;
+        at[0] = (uint8_t)mask;
+        at[1] = (uint8_t)(mask >> 8);
+        at[2] = (uint8_t)(mask >> 16);
+        at[3] = (uint8_t)(mask >> 24);
+    }
+}

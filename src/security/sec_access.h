@@ -24,6 +24,9 @@ struct sec_generic_mapping {
 };
 
 uint32_t sec_map_generic(uint32_t mask, const struct sec_generic_mapping *mapping);
+/* Maps the generic rights of a well-formed ACL's effective ACEs in place,
+ * as Windows does when it stores a descriptor. */
+void sec_acl_map_generic(uint8_t *acl, const struct sec_generic_mapping *mapping);
 /* The bits of `desired` (generic bits mapped first) that the descriptor grants the caller. */
 uint32_t sec_access_granted(const struct sec_descriptor *sd, const struct sec_caller *caller, uint32_t desired,
                             const struct sec_generic_mapping *mapping);

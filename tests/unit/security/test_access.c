@@ -196,6 +196,24 @@ static void administrators_are_recognised(void **state)
     assert_false(sec_caller_is_administrator(&user.caller));
 }
 
+static void generic_rights_are_mapped_when_stored(void **state)
+{
+    struct sd_fixture sd;
+    struct sec_descriptor parsed;
+    struct sec_acl_cursor cursor = SEC_ACL_CURSOR_START;
+    struct sec_ace ace;
+    const struct ace_spec aces[] = { { SEC_ACE_ACCESS_ALLOWED, 0, SEC_GENERIC_WRITE, &users },
+                                     { SEC_ACE_ACCESS_ALLOWED, SEC_ACE_INHERIT_ONLY, SEC_GENERIC_ALL, &users } };
+    (void)state;
+    sd_build(&sd, &admins, NULL, aces, 2, 0);
+    assert_true(sec_descriptor_parse(sd.bytes, sd.length, &parsed));
+    sec_acl_map_generic(sd.bytes + (parsed.dacl - sd.bytes), &ntms);
+    assert_true(sec_acl_next(parsed.dacl, &cursor, &ace));
+    assert_int_equal(ace.mask, USE | MODIFY | SEC_WRITE_DAC);
+    assert_true(sec_acl_next(parsed.dacl, &cursor, &ace));
+    assert_int_equal(ace.mask, SEC_GENERIC_ALL);   /* inherit-only: kept for inheritance */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -207,6 +225,7 @@ int main(void)
         cmocka_unit_test(inherit_only_aces_do_not_apply_here),
         cmocka_unit_test(restricted_tokens_pass_twice),
         cmocka_unit_test(administrators_are_recognised),
+        cmocka_unit_test(generic_rights_are_mapped_when_stored),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
