@@ -1,6 +1,7 @@
 /* Library control: identification, inventory, door, ports, drives,
  * cleaning and the library request queue. */
 #include "engine_access.h"
+#include "engine/device_admin.h"
 
 /* Every library-control call that takes (session, one object id). */
 static DWORD one_object_call(HANDLE session, const NTMS_GUID *id, const char *function)
@@ -98,16 +99,32 @@ DWORD WINAPI CancelNtmsLibraryRequest(HANDLE hSession, LPNTMS_GUID lpRequestId)
     return one_object_call(hSession, lpRequestId, __func__);
 }
 
+/* DeleteNtmsLibrary and DeleteNtmsDrive take modify access to the library. */
+static DWORD delete_device(HANDLE session, const NTMS_GUID *id, ntms_err (*remove)(struct engine *, const ntms_guid *))
+{
+    struct shim_call call;
+
+    REQUIRE_SESSION(session);
+    REQUIRE_PARAMETER(id);
+    DWORD status = shim_begin(&call);
+    if (status == ERROR_SUCCESS)
+        status = shim_require(&call, id, NTMS_MODIFY_ACCESS);
+    if (status == ERROR_SUCCESS)
+        status = remove(call.engine, (const ntms_guid *)id);
+    shim_end(&call);
+    return shim_result(status);
+}
+
 DWORD WINAPI DeleteNtmsLibrary(HANDLE hSession, LPNTMS_GUID lpLibraryId)
 {
     TRACE("(%p, %p)", hSession, (void *)lpLibraryId);
-    return one_object_call(hSession, lpLibraryId, __func__);
+    return delete_device(hSession, lpLibraryId, engine_delete_library);
 }
 
 DWORD WINAPI DeleteNtmsDrive(HANDLE hSession, LPNTMS_GUID lpDriveId)
 {
     TRACE("(%p, %p)", hSession, (void *)lpDriveId);
-    return one_object_call(hSession, lpDriveId, __func__);
+    return delete_device(hSession, lpDriveId, engine_delete_drive);
 }
 
 DWORD WINAPI GetNtmsRequestOrder(HANDLE hSession, LPNTMS_GUID lpRequestId, LPDWORD lpdwOrderNumber)

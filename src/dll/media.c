@@ -1,6 +1,9 @@
 /* Media services: mount, dismount, allocation and the side life cycle. */
 #include "engine_access.h"
+#include "engine/media_admin.h"
+#include "engine/media_records.h"
 #include "engine/object_security.h"
+#include "object_info.h"
 
 #define NTMS_MOUNT_OPTIONS_KNOWN 0x3Fu   /* READ .. NOWAIT (0x20) */
 
@@ -97,38 +100,89 @@ DWORD WINAPI SetNtmsMediaComplete(HANDLE hSession, LPNTMS_GUID lpMediaId)
     return one_media_call(hSession, lpMediaId, __func__);
 }
 
+/* Purges an offline medium and its sides. */
 DWORD WINAPI DeleteNtmsMedia(HANDLE hSession, LPNTMS_GUID lpMediaId)
 {
+    struct shim_call call;
+
     TRACE("(%p, %p)", hSession, (void *)lpMediaId);
-    return one_media_call(hSession, lpMediaId, __func__);
+    REQUIRE_SESSION(hSession);
+    REQUIRE_PARAMETER(lpMediaId);
+    DWORD status = shim_begin(&call);
+    if (status == ERROR_SUCCESS)
+        status = engine_delete_media(call.engine, &call.caller, (const ntms_guid *)lpMediaId);
+    shim_end(&call);
+    return shim_result(status);
+}
+
+/* The A and W forms of CreateNtmsMedia differ only in their structures. */
+struct info_form {
+    size_t size;
+    void  (*read)(const void *info, struct rsm_object *object);
+    DWORD (*write)(const struct rsm_object *object, void *info);
+};
+
+static void read_w(const void *info, struct rsm_object *o) { object_info_new_w(info, o); }
+static void read_a(const void *info, struct rsm_object *o) { object_info_new_a(info, o); }
+static DWORD write_w(const struct rsm_object *o, void *info) { return object_info_to_w(o, info); }
+static DWORD write_a(const struct rsm_object *o, void *info) { return object_info_to_a(o, info); }
+static const struct info_form form_w = { sizeof(NTMS_OBJECTINFORMATIONW), read_w, write_w };
+static const struct info_form form_a = { sizeof(NTMS_OBJECTINFORMATIONA), read_a, write_a };
+
+/* dwSize and dwType open both forms. */
+static BOOL is_info(const void *info, const struct info_form *form, DWORD type)
+{
+    const DWORD *head = info;
+    return head[0] == form->size && head[1] == type;
 }
 
 /* CreateNtmsMedia needs dwSize to be exactly the structure's size
- * ([MS-RSMP] 3.2.5.2.3.5), for the medium and for each side. */
-static DWORD create_media(HANDLE session, const void *media, DWORD media_size, DWORD media_type,
-                          DWORD expected_size, const void *sides, DWORD options, const char *function)
+ * ([MS-RSMP] 3.2.5.2.3.5), for the medium and for each side; the side
+ * count is checked before the side array is read. */
+static DWORD create_media(HANDLE session, void *media_info, BYTE *list, DWORD count, DWORD options,
+                          const struct info_form *form)
 {
+    struct rsm_object media, sides[MEDIA_SIDES_MAX];
+    struct shim_call call;
+
     REQUIRE_SESSION(session);
-    REQUIRE_PARAMETER(media && sides);
-    REQUIRE_PARAMETER(media_size == expected_size && media_type == NTMS_PHYSICAL_MEDIA);
+    REQUIRE_PARAMETER(media_info && list);
+    REQUIRE_PARAMETER(is_info(media_info, form, NTMS_PHYSICAL_MEDIA));
     REQUIRE_PARAMETER(options == 0 || options == NTMS_ERROR_ON_DUPLICATE);
-    return shim_not_yet(function);
+    REQUIRE_PARAMETER(count > 0);
+    if (count > MEDIA_SIDES_MAX)
+        return shim_result(ERROR_MEDIA_INCOMPATIBLE);
+    for (DWORD i = 0; i < count; i++)
+        REQUIRE_PARAMETER(is_info(list + i * form->size, form, NTMS_PARTITION));
+    form->read(media_info, &media);
+    for (DWORD i = 0; i < count; i++)
+        form->read(list + i * form->size, &sides[i]);
+    DWORD status = shim_begin(&call);
+    if (status == ERROR_SUCCESS)
+        status = engine_create_media(call.engine, &call.caller, &media, sides, count, options);
+    shim_end(&call);
+    if (status == ERROR_SUCCESS) {
+        form->write(&media, media_info);
+        for (DWORD i = 0; i < count; i++)
+            form->write(&sides[i], list + i * form->size);
+    }
+    return shim_result(status);
 }
 
 DWORD WINAPI CreateNtmsMediaW(HANDLE hSession, LPNTMS_OBJECTINFORMATIONW lpMedia, LPNTMS_OBJECTINFORMATIONW lpList,
                               DWORD dwOptions)
 {
     TRACE("(%p, %p, %p, 0x%lx)", hSession, (void *)lpMedia, (void *)lpList, dwOptions);
-    return create_media(hSession, lpMedia, lpMedia ? lpMedia->dwSize : 0, lpMedia ? lpMedia->dwType : 0,
-                        sizeof(*lpMedia), lpList, dwOptions, __func__);
+    return create_media(hSession, lpMedia, (BYTE *)lpList, lpMedia ? lpMedia->Info.PhysicalMedia.dwNumberOfPartitions : 0,
+                        dwOptions, &form_w);
 }
 
 DWORD WINAPI CreateNtmsMediaA(HANDLE hSession, LPNTMS_OBJECTINFORMATIONA lpMedia, LPNTMS_OBJECTINFORMATIONA lpList,
                               DWORD dwOptions)
 {
     TRACE("(%p, %p, %p, 0x%lx)", hSession, (void *)lpMedia, (void *)lpList, dwOptions);
-    return create_media(hSession, lpMedia, lpMedia ? lpMedia->dwSize : 0, lpMedia ? lpMedia->dwType : 0,
-                        sizeof(*lpMedia), lpList, dwOptions, __func__);
+    return create_media(hSession, lpMedia, (BYTE *)lpList, lpMedia ? lpMedia->Info.PhysicalMedia.dwNumberOfPartitions : 0,
+                        dwOptions, &form_a);
 }
 
 DWORD WINAPI UpdateNtmsOmidInfo(HANDLE hSession, LPNTMS_GUID lpMediaId, DWORD labelType, DWORD numberOfBytes,

@@ -413,3 +413,55 @@ DWORD object_info_merge_a(const NTMS_OBJECTINFORMATIONA *info, struct rsm_object
     }
     return ERROR_SUCCESS;
 }
+
+/* ---- CreateNtmsMedia: a caller's new medium or side, into a record ---- */
+
+static void guid_in(ntms_guid *dst, const NTMS_GUID *src)
+{
+    memcpy(dst, src, sizeof(*dst));
+}
+
+#define NEW_FIELDS(FROM, INFO, o)                                                                \
+    do {                                                                                         \
+        memset((o), 0, sizeof(*(o)));                                                            \
+        (o)->type = (INFO)->dwType;                                                              \
+        guid_in(&(o)->id, &(INFO)->ObjectGuid);                                                  \
+        (o)->enabled = (INFO)->Enabled ? 1 : 0;                                                  \
+        FROM((o)->name, RSM_NAME_LENGTH, (INFO)->szName, ARRAYSIZE((INFO)->szName));              \
+        FROM((o)->description, RSM_DESCRIPTION_LENGTH, (INFO)->szDescription,                    \
+             ARRAYSIZE((INFO)->szDescription));                                                  \
+        if ((o)->type == RSM_PHYSICAL_MEDIA) {                                                   \
+            const __typeof__((INFO)->Info.PhysicalMedia) *p = &(INFO)->Info.PhysicalMedia;       \
+            struct rsm_physical_media *m = &(o)->info.media;                                     \
+            guid_in(&m->current_library, &p->CurrentLibrary);                                    \
+            guid_in(&m->media_pool, &p->MediaPool);                                              \
+            FROM(m->barcode, RSM_BARCODE_LENGTH, p->szBarCode, ARRAYSIZE(p->szBarCode));         \
+            m->number_of_partitions = p->dwNumberOfPartitions;                                   \
+            m->media_type_code = p->dwMediaTypeCode;                                             \
+            m->density_code = p->dwDensityCode;                                                  \
+        } else if ((o)->type == RSM_PARTITION) {                                                 \
+            const __typeof__((INFO)->Info.Partition) *p = &(INFO)->Info.Partition;               \
+            struct rsm_partition *s = &(o)->info.partition;                                      \
+            guid_in(&s->logical_media, &p->LogicalMedia);                                        \
+            s->state = p->State;                                                                 \
+            s->omid_label_id_length = p->dwOmidLabelIdLength;                                    \
+            memcpy(s->omid_label_id, p->OmidLabelId, sizeof(s->omid_label_id));                  \
+            FROM(s->omid_label_type, RSM_OMID_TYPE_LENGTH, p->szOmidLabelType,                   \
+                 ARRAYSIZE(p->szOmidLabelType));                                                 \
+            FROM(s->omid_label_info, RSM_OMID_INFO_LENGTH, p->szOmidLabelInfo,                   \
+                 ARRAYSIZE(p->szOmidLabelInfo));                                                 \
+            s->mount_count = p->dwMountCount;                                                    \
+            s->allocate_count = p->dwAllocateCount;                                              \
+            s->capacity = p->Capacity.QuadPart;                                                  \
+        }                                                                                        \
+    } while (0)
+
+void object_info_new_w(const NTMS_OBJECTINFORMATIONW *info, struct rsm_object *o)
+{
+    NEW_FIELDS(from_w, info, o);
+}
+
+void object_info_new_a(const NTMS_OBJECTINFORMATIONA *info, struct rsm_object *o)
+{
+    NEW_FIELDS(from_a, info, o);
+}

@@ -19,6 +19,11 @@ DWORD object_info_to_a(const struct rsm_object *object, NTMS_OBJECTINFORMATIONA 
 DWORD object_info_merge_w(const NTMS_OBJECTINFORMATIONW *info, struct rsm_object *object);
 DWORD object_info_merge_a(const NTMS_OBJECTINFORMATIONA *info, struct rsm_object *object);
 
+/* CreateNtmsMedia's input: every field a caller supplies for a new
+ * medium or side (the engine checks them and sets the rest). */
+void object_info_new_w(const NTMS_OBJECTINFORMATIONW *info, struct rsm_object *object);
+void object_info_new_a(const NTMS_OBJECTINFORMATIONA *info, struct rsm_object *object);
+
 BOOL object_info_size_ok_w(DWORD size);
 BOOL object_info_size_ok_a(DWORD size);
 

@@ -270,7 +270,7 @@ static ntms_err record_elements(struct objdb *db, struct scan *scan, const struc
     return NTMS_OK;
 }
 
-static ntms_err record_scan(struct objdb *db, struct scan *scan)
+static ntms_err record_scan(struct objdb *db, struct scan *scan, ntms_guid *found)
 {
     struct rsm_object library;
     ntms_err status = objdb_begin_write(db);
@@ -282,6 +282,60 @@ static ntms_err record_scan(struct objdb *db, struct scan *scan)
         && (status = record_elements(db, scan, &library, RSM_STORAGESLOT, SMC_STORAGE)) == NTMS_OK
         && (status = record_elements(db, scan, &library, RSM_IEPORT, SMC_IMPORT_EXPORT)) == NTMS_OK)
         status = record_elements(db, scan, &library, RSM_DRIVE, SMC_DATA_TRANSFER);
+    *found = library.id;
+    return objdb_end(db, status);
+}
+
+/* Libraries this scan did not find, and their drives, are not present
+ * (until a scan finds them again: then they are the same objects). */
+struct absent {
+    struct objdb    *db;
+    const ntms_guid *found;
+    size_t           found_count;
+    ntms_guid        gone[1024];
+    size_t           gone_count;
+};
+
+static bool was_found(const struct absent *a, const ntms_guid *id)
+{
+    for (size_t i = 0; i < a->found_count; i++)
+        if (ntms_guid_equal(&a->found[i], id))
+            return true;
+    return false;
+}
+
+static bool collect_absent(const struct rsm_object *o, void *context)
+{
+    struct absent *a = context;
+    bool gone = o->type == RSM_LIBRARY ? o->info.library.library_type == RSM_LIBRARYTYPE_ONLINE && !was_found(a, &o->id)
+                                       : !was_found(a, &o->info.drive.library);
+    if (gone && o->operational_state != RSM_NOT_PRESENT && a->gone_count < sizeof(a->gone) / sizeof(a->gone[0]))
+        a->gone[a->gone_count++] = o->id;
+    return true;
+}
+
+static ntms_err mark_absent(struct objdb *db, const ntms_guid *found, size_t found_count)
+{
+    struct absent *a = calloc(1, sizeof(*a));
+    struct rsm_object o;
+
+    if (!a)
+        return NTMS_E_NOT_ENOUGH_MEMORY;
+    *a = (struct absent){ .db = db, .found = found, .found_count = found_count };
+    ntms_err status = objdb_begin_write(db);
+    if (status != NTMS_OK) {
+        free(a);
+        return status;
+    }
+    if ((status = objdb_for_each(db, RSM_LIBRARY, collect_absent, a)) == NTMS_OK)
+        status = objdb_for_each(db, RSM_DRIVE, collect_absent, a);
+    for (size_t i = 0; status == NTMS_OK && i < a->gone_count; i++) {
+        if ((status = objdb_get(db, &a->gone[i], &o)) != NTMS_OK)
+            break;
+        o.operational_state = RSM_NOT_PRESENT;
+        status = objdb_put(db, &o);
+    }
+    free(a);
     return objdb_end(db, status);
 }
 
@@ -294,6 +348,8 @@ ntms_err engine_discover(struct engine *engine)
         free(scan);
         return engine->open_device ? NTMS_E_NOT_ENOUGH_MEMORY : NTMS_OK;
     }
+    ntms_guid found[MAX_CHANGERS];
+    size_t found_count = 0;
     find_tapes(engine, scan);
     for (unsigned n = 0; n < MAX_CHANGERS; n++) {
         struct scsi_transport *changer;
@@ -303,14 +359,26 @@ ntms_err engine_discover(struct engine *engine)
         ntms_err status = scan_changer(changer, scan);
         scsi_transport_close(changer);
         if (status == NTMS_OK)
-            status = record_scan(engine->db, scan);
-        if (status != NTMS_OK)
+            status = record_scan(engine->db, scan, &found[found_count]);
+        if (status == NTMS_OK)
+            found_count++;
+        else
             result = status;
         free_scan(scan);
         memset(scan->elements, 0, sizeof(scan->elements));
         memset(scan->counts, 0, sizeof(scan->counts));
     }
     free(scan);
+    if (result == NTMS_OK)   /* a failed scan proves nothing about what is absent */
+        result = mark_absent(engine->db, found, found_count);
     engine->discovered = 1;
+    engine->discovered_at = objdb_now();
     return result;
+}
+
+ntms_err engine_rediscover(struct engine *engine, uint32_t seconds)
+{
+    if (engine->discovered && objdb_now() - engine->discovered_at < (uint64_t)seconds * 10000000u)
+        return NTMS_OK;
+    return engine_discover(engine);
 }

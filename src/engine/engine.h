@@ -18,6 +18,7 @@ struct engine {
     device_opener open_device;
     char          data_directory[1024];
     int           discovered;
+    uint64_t      discovered_at;   /* FILETIME of the last scan */
 };
 
 /* Where devices come from: the DLL passes the Windows pass-through
@@ -31,6 +32,10 @@ ntms_err engine_acquire(struct engine **engine);
  * drives to data transfer elements by DVCID/serial, and creates or
  * updates the library objects. Idempotent: known devices keep their GUIDs. */
 ntms_err engine_discover(struct engine *engine);
+
+/* Scans again when the last scan is older than `seconds`: a library
+ * that was absent may be back. */
+ntms_err engine_rediscover(struct engine *engine, uint32_t seconds);
 
 /* EnumerateNtmsObject: *count is the capacity in, the number found out
  * (NTMS_E_INSUFFICIENT_BUFFER when it did not fit). */

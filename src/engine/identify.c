@@ -11,6 +11,7 @@
 
 #include "engine/library_access.h"
 #include "engine/media_catalog.h"
+#include "engine/media_records.h"
 #include "engine/media_types.h"
 #include "engine/robot.h"
 #include "engine/system_objects.h"
@@ -34,41 +35,6 @@ struct job {
 };
 
 /* ---- the medium's records ---- */
-
-struct media_search {
-    const char              *barcode;
-    const struct label_info *label;
-    struct rsm_object        media;
-    bool                     found;
-};
-
-static bool find_by_barcode(const struct rsm_object *o, void *context)
-{
-    struct media_search *s = context;
-
-    if (!s->barcode[0] || !wstr_equal_ascii_nocase(o->info.media.barcode, RSM_BARCODE_LENGTH, s->barcode))
-        return true;
-    s->media = *o;
-    s->found = true;
-    return false;
-}
-
-struct partition_search {
-    const ntms_guid  *media;
-    struct rsm_object partition;
-    bool              found;
-};
-
-static bool find_partition_of(const struct rsm_object *o, void *context)
-{
-    struct partition_search *s = context;
-
-    if (!ntms_guid_equal(&o->info.partition.physical_media, s->media))
-        return true;
-    s->partition = *o;
-    s->found = true;
-    return false;
-}
 
 /* The barcode's suffix names the type; else the density the cartridge
  * memory reports; else it is an unknown tape. */
@@ -118,6 +84,8 @@ static ntms_err create_media(struct job *job, struct rsm_object *media, struct r
     m->number_of_partitions = 1;
     WSTR_SET(m->barcode, job->barcode);
     m->barcode_state = job->barcode[0] ? RSM_BARCODESTATE_OK : RSM_BARCODESTATE_UNREADABLE;
+    if ((status = media_next_sequence_number(db, m->sequence_number, RSM_SEQUENCE_LENGTH)) != NTMS_OK)
+        return status;
     partition->type = RSM_PARTITION;
     WSTR_SET(partition->name, job->barcode[0] ? job->barcode : job->label.volume_id);
     partition->info.partition.physical_media = media->id;
@@ -125,26 +93,44 @@ static ntms_err create_media(struct job *job, struct rsm_object *media, struct r
     return NTMS_OK;
 }
 
+/* The medium RSM knows by this barcode, or without one by the label's
+ * on-media identifier, and its first side. */
+static ntms_err known_media(struct objdb *db, const struct job *job, struct rsm_object *media,
+                            struct rsm_object *partition)
+{
+    wchar16 barcode[RSM_BARCODE_LENGTH];
+    struct media_sides sides;
+    struct rsm_partition omid;
+    struct rsm_object side;
+    ntms_err status;
+
+    if (job->barcode[0]) {
+        WSTR_SET(barcode, job->barcode);
+        status = media_find_by_barcode(db, barcode, media);
+    } else {
+        memset(&omid, 0, sizeof(omid));
+        fill_omid(&omid, &job->label);
+        status = media_find_by_omid(db, &omid, &side);
+        if (status == NTMS_OK)
+            status = objdb_get(db, &side.info.partition.physical_media, media);
+    }
+    if (status == NTMS_OK && (status = media_sides_of(db, &media->id, &sides)) == NTMS_OK && !sides.count)
+        status = NTMS_E_DATABASE_FAILURE;
+    if (status == NTMS_OK)
+        *partition = sides.side[0];
+    return status;
+}
+
 static ntms_err record_media(struct job *job, struct rsm_object *media)
 {
     struct objdb *db = job->engine->db;
-    struct media_search search = { .barcode = job->barcode, .label = &job->label };
     struct rsm_object partition;
-    ntms_err status = objdb_for_each(db, RSM_PHYSICAL_MEDIA, find_by_barcode, &search);
+    ntms_err status = known_media(db, job, media, &partition);
 
+    if (status == NTMS_E_OBJECT_NOT_FOUND)
+        status = create_media(job, media, &partition);
     if (status != NTMS_OK)
         return status;
-    if (search.found) {
-        *media = search.media;
-        struct partition_search side = { .media = &media->id };
-        if ((status = objdb_for_each(db, RSM_PARTITION, find_partition_of, &side)) != NTMS_OK)
-            return status;
-        if (!side.found)
-            return NTMS_E_DATABASE_FAILURE;
-        partition = side.partition;
-    } else if ((status = create_media(job, media, &partition)) != NTMS_OK) {
-        return status;
-    }
     fill_omid(&partition.info.partition, &job->label);
     partition.info.partition.mount_count++;
     struct rsm_physical_media *m = &media->info.media;

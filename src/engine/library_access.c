@@ -212,10 +212,16 @@ static void dismount_due_drives(struct library_access *a)
     free(list);
 }
 
+#define REDISCOVERY_SECONDS 10
+
 static ntms_err check_library(struct library_access *a, const ntms_guid *library)
 {
     if (engine_get_object(a->engine, library, &a->library) != NTMS_OK || a->library.type != RSM_LIBRARY)
         return NTMS_E_OBJECT_NOT_FOUND;
+    /* Absent at the last scan: it may be back (scans are rate-limited). */
+    if (a->library.info.library.library_type == RSM_LIBRARYTYPE_ONLINE && a->library.operational_state != RSM_READY
+        && engine_rediscover(a->engine, REDISCOVERY_SECONDS) == NTMS_OK)
+        engine_get_object(a->engine, library, &a->library);
     if (!a->library.enabled)
         return NTMS_E_RESOURCE_DISABLED;
     if (a->library.info.library.library_type != RSM_LIBRARYTYPE_ONLINE || a->library.operational_state != RSM_READY)

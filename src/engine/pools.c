@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "engine/media_records.h"
 #include "engine/object_security.h"
 #include "engine/objects_api.h"
 #include "engine/system_objects.h"
@@ -189,26 +190,6 @@ ntms_err engine_delete_pool(struct engine *engine, const ntms_guid *pool)
 
 /* ---- MoveToNtmsMediaPool ---- */
 
-struct side_list {
-    const ntms_guid  *media;
-    struct rsm_object sides[2];
-    size_t            count;
-};
-
-static bool collect_sides(const struct rsm_object *o, void *context)
-{
-    struct side_list *l = context;
-
-    if (ntms_guid_equal(&o->info.partition.physical_media, l->media) && l->count < 2)
-        l->sides[l->count++] = *o;
-    return true;
-}
-
-static bool side_busy_for_free(uint32_t state)
-{
-    return state == RSM_PARTSTATE_ALLOCATED || state == RSM_PARTSTATE_COMPLETE || state == RSM_PARTSTATE_RESERVED;
-}
-
 /* RSM's rule for moves (Windows Server 2003): out of Free takes use of
  * Free and control of the destination; into Free, control of the source
  * and use of Free; otherwise control of both. */
@@ -228,7 +209,7 @@ static ntms_err move(struct objdb *db, const struct sec_caller *caller, const nt
                      const ntms_guid *pool_id)
 {
     struct rsm_object media, from, to;
-    struct side_list sides = { .media = media_id };
+    struct media_sides sides;
 
     if (objdb_get(db, media_id, &media) != NTMS_OK || media.type != RSM_PHYSICAL_MEDIA)
         return NTMS_E_INVALID_MEDIA;
@@ -249,14 +230,12 @@ static ntms_err move(struct objdb *db, const struct sec_caller *caller, const nt
         return NTMS_E_INVALID_MEDIA_POOL;                 /* RSM alone files media there */
     if ((source == RSM_POOLTYPE_IMPORT || source == RSM_POOLTYPE_FOREIGN) && target != RSM_POOLTYPE_SCRATCH)
         return NTMS_E_INVALID_MEDIA_POOL;                 /* they may go only to Free */
-    status = objdb_for_each(db, RSM_PARTITION, collect_sides, &sides);
-    for (size_t i = 0; status == NTMS_OK && i < sides.count; i++) {
-        if (target == RSM_POOLTYPE_SCRATCH) {
-            if (side_busy_for_free(sides.sides[i].info.partition.state))
-                return NTMS_E_INVALID_STATE;
-            sides.sides[i].info.partition.state = RSM_PARTSTATE_AVAILABLE;
-            status = objdb_put(db, &sides.sides[i]);
-        }
+    status = media_sides_of(db, media_id, &sides);
+    for (size_t i = 0; status == NTMS_OK && i < sides.count && target == RSM_POOLTYPE_SCRATCH; i++) {
+        if (media_side_in_use(sides.side[i].info.partition.state))
+            return NTMS_E_INVALID_STATE;
+        sides.side[i].info.partition.state = RSM_PARTSTATE_AVAILABLE;
+        status = objdb_put(db, &sides.side[i]);
     }
     media.info.media.media_pool = to.id;
     return status == NTMS_OK ? objdb_put(db, &media) : status;

@@ -286,6 +286,31 @@ void store_close(struct store *store)
     free(store);
 }
 
+/* Brings the cache up to the committed state. A reader holds no lock, so
+ * a commit may land while it loads: the stamp the cache keeps must be
+ * that of the state it loaded, or a later writer would take the cache
+ * for current and overwrite the commit it never saw. So the stamp is
+ * taken before and after, and the load repeated until they agree. */
+#define REFRESH_ATTEMPTS 1000
+
+static ntms_err refresh(struct store *s)
+{
+    for (int attempt = 0; attempt < REFRESH_ATTEMPTS; attempt++) {
+        uint64_t before = current_stamp(s);
+        if (s->cached && before == s->stamp)
+            return NTMS_OK;
+        ntms_err status = reload(s);
+        if (status != NTMS_OK)
+            return status;
+        if (current_stamp(s) == before) {
+            s->stamp = before;
+            return NTMS_OK;
+        }
+        s->cached = false;
+    }
+    return NTMS_E_DATABASE_FAILURE;   /* the file never held still */
+}
+
 ntms_err store_begin(struct store *s, bool write)
 {
     if (s->in_transaction)
@@ -295,17 +320,13 @@ ntms_err store_begin(struct store *s, bool write)
         if (status != NTMS_OK)
             return status;
     }
-    uint64_t stamp = current_stamp(s);
-    if (!s->cached || stamp != s->stamp) {
-        ntms_err status = reload(s);
-        if (status != NTMS_OK) {
-            if (write)
-                plat_file->unlock(s->lock);
-            s->lock = NULL;
-            s->cached = false;
-            return status;
-        }
-        s->stamp = current_stamp(s);
+    ntms_err status = refresh(s);
+    if (status != NTMS_OK) {
+        if (write)
+            plat_file->unlock(s->lock);
+        s->lock = NULL;
+        s->cached = false;
+        return status;
     }
     s->in_transaction = true;
     s->writing = write;

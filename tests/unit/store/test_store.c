@@ -395,6 +395,56 @@ static void export_then_import_restores_the_copy(void **state)
     store_close(other);
 }
 
+/* A reader loads the file; another process commits before the reader has
+ * taken the file's stamp. The reader must not take its (old) cache for
+ * the new state: its next write would overwrite that commit. */
+static struct store *committer;
+
+static ntms_err read_then_someone_commits(const char *path, uint8_t **data, size_t *length)
+{
+    ntms_err status = plat_file_system.read_all(path, data, length);
+    if (committer) {
+        struct store *other = committer;
+        committer = NULL;   /* once; and the committer's own reads are plain */
+        plat_file = &plat_file_system;
+        assert_int_equal(store_begin(other, true), NTMS_OK);
+        put_value(other, 2, "from the other process");
+        assert_int_equal(store_commit(other), NTMS_OK);
+    }
+    return status;
+}
+
+static void a_commit_during_a_load_is_not_lost(void **state)
+{
+    (void)state;
+    struct store *reader, *other;
+    static struct plat_file_ops racing;
+
+    assert_int_equal(store_open(dir, &reader), NTMS_OK);
+    assert_int_equal(store_open(dir, &other), NTMS_OK);
+    assert_int_equal(store_begin(other, true), NTMS_OK);
+    put_value(other, 1, "first");
+    assert_int_equal(store_commit(other), NTMS_OK);
+    racing = plat_file_system;
+    racing.read_all = read_then_someone_commits;
+    committer = other;
+    plat_file = &racing;
+    assert_int_equal(store_begin(reader, false), NTMS_OK);
+    plat_file = &plat_file_system;
+    store_abort(reader);
+    assert_int_equal(store_begin(reader, true), NTMS_OK);
+    assert_non_null(get_value(reader, 2));   /* the old code kept the cache from before the commit */
+    assert_string_equal(get_value(reader, 2), "from the other process");
+    put_value(reader, 3, "from the reader");
+    assert_int_equal(store_commit(reader), NTMS_OK);
+    assert_int_equal(store_begin(other, false), NTMS_OK);
+    assert_string_equal(get_value(other, 2), "from the other process");
+    assert_string_equal(get_value(other, 3), "from the reader");
+    store_abort(other);
+    store_close(reader);
+    store_close(other);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, make_dir, remove_dir)
 
 int main(void)
@@ -410,6 +460,7 @@ int main(void)
         T(ten_thousand_entries),
         T(many_processes_lose_nothing),
         T(export_then_import_restores_the_copy),
+        T(a_commit_during_a_load_is_not_lost),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
