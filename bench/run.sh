@@ -6,4 +6,5 @@ cd "$(dirname "$0")/.."
 build=${1:-build/native}
 echo "== SCSI layer";        "$build/bench/res_parse/bench_res_parse"
 echo "== object database";   "$build/bench/store/bench_store"
+echo "== the DLL under Wine"; bench/dll/run.sh "$build" build/win64
 echo "== library (tgt)";     bench/library/run.sh "$build"

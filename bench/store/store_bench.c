@@ -1,7 +1,9 @@
 /* The object database with 10,000 media records: object reads and
  * enumerations per second (what GetNtmsObjectInformationW and
  * EnumerateNtmsObject cost beneath the DLL), commit latency of one change,
- * and database size per 1,000 media. */
+ * and database size per 1,000 media.
+ * usage: bench_store            the figures
+ *        bench_store seed DIR   only a 10,000-media database in DIR (bench/dll uses it) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +11,7 @@
 
 #include "engine/engine.h"
 #include "engine/objdb.h"
+#include "engine/system_objects.h"
 #include "engine/wstr.h"
 #include "platform/plat_time.h"
 
@@ -19,17 +22,10 @@ static double seconds_since(uint64_t start)
     return (double)(plat_monotonic_ns() - start) / 1e9;
 }
 
-int main(void)
-{
-    char dir[] = "/tmp/ntmsapi-bench-XXXXXX", path[300];
-    struct engine *engine;
-    static ntms_guid ids[MEDIA], list[MEDIA + 16];
-    struct stat st;
+static ntms_guid ids[MEDIA], list[MEDIA + 16];
 
-    if (!mkdtemp(dir) || setenv("NTMSAPI_DATA_DIR", dir, 1) || engine_acquire(&engine) != NTMS_OK)
-        return 1;
-    struct objdb *db = engine->db;
-    uint64_t start = plat_monotonic_ns();
+static void seed(struct objdb *db, const ntms_guid *pool)
+{
     objdb_begin_write(db);
     for (int i = 0; i < MEDIA; i++) {
         struct rsm_object o;
@@ -38,12 +34,35 @@ int main(void)
         ntms_guid_generate(&o.id);
         ids[i] = o.id;
         o.type = RSM_PHYSICAL_MEDIA;
+        o.enabled = 1;
+        o.info.media.media_pool = *pool;
         snprintf(barcode, sizeof(barcode), "B%05dL6", i);
         WSTR_SET(o.info.media.barcode, barcode);
         WSTR_SET(o.name, barcode);
         objdb_put(db, &o);
     }
     objdb_commit(db);
+}
+
+int main(int argc, char **argv)
+{
+    char dir[] = "/tmp/ntmsapi-bench-XXXXXX", path[300];
+    struct engine *engine;
+    struct stat st;
+    ntms_guid import_pool;
+    bool seed_only = argc == 3 && !strcmp(argv[1], "seed");
+
+    if ((seed_only ? setenv("NTMSAPI_DATA_DIR", argv[2], 1) : !mkdtemp(dir) || setenv("NTMSAPI_DATA_DIR", dir, 1))
+        || engine_acquire(&engine) != NTMS_OK)
+        return 1;
+    struct objdb *db = engine->db;
+    objdb_begin_read(db);
+    system_pool(db, RSM_POOLTYPE_IMPORT, NULL, &import_pool);
+    objdb_abort(db);
+    uint64_t start = plat_monotonic_ns();
+    seed(db, &import_pool);
+    if (seed_only)
+        return 0;
     printf("create %d media records in one transaction: %.3f s\n", MEDIA, seconds_since(start));
 
     enum { GETS = 200000 };

@@ -48,15 +48,15 @@ static DWORD get_record(HANDLE session, const NTMS_GUID *id, BOOL size_ok, DWORD
     REQUIRE_PARAMETER(id && size_ok);
     REQUIRE_PARAMETER(type < NTMS_NUMBER_OF_OBJECT_TYPES);
     DWORD status = shim_begin(call);
-    if (status == ERROR_SUCCESS)
+    if (status == ERROR_SUCCESS && rights == NTMS_USE_ACCESS)   /* reads: one transaction */
+        status = engine_get_object_checked(call->engine, &call->caller, (const ntms_guid *)id, rights, object);
+    else if (status == ERROR_SUCCESS)
         status = engine_get_object(call->engine, (const ntms_guid *)id, object);
-    if (status == ERROR_SUCCESS && type != NTMS_UNKNOWN && type != object->type)
-        status = ERROR_INVALID_PARAMETER;
+    if ((status == ERROR_SUCCESS || status == ERROR_ACCESS_DENIED) && type != NTMS_UNKNOWN && type != object->type)
+        status = ERROR_INVALID_PARAMETER;   /* the wrong type is reported before the access */
     /* Libraries are RSM's to rename and reconfigure: control, not modify. */
-    if (status == ERROR_SUCCESS && rights == NTMS_MODIFY_ACCESS && object->type == RSM_LIBRARY)
-        rights = NTMS_CONTROL_ACCESS;
-    if (status == ERROR_SUCCESS)
-        status = shim_require(call, id, rights);
+    if (status == ERROR_SUCCESS && rights != NTMS_USE_ACCESS)
+        status = shim_require(call, id, object->type == RSM_LIBRARY ? NTMS_CONTROL_ACCESS : rights);
     return status;
 }
 

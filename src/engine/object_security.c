@@ -124,6 +124,20 @@ ntms_err object_access_check(struct objdb *db, const struct sec_caller *caller, 
     return granted(&h, caller, rights) ? NTMS_OK : NTMS_E_ACCESS_DENIED;
 }
 
+ntms_err engine_get_object_checked(struct engine *engine, const struct sec_caller *caller, const ntms_guid *id,
+                                   uint32_t rights, struct rsm_object *object)
+{
+    ntms_err status = objdb_begin_read(engine->db);
+
+    if (status != NTMS_OK)
+        return status;
+    status = objdb_get(engine->db, id, object);
+    if (status == NTMS_OK)
+        status = object_access_check(engine->db, caller, id, rights);
+    objdb_abort(engine->db);
+    return status;
+}
+
 ntms_err engine_check_media_access(struct engine *engine, const struct sec_caller *caller, const ntms_guid *id,
                                    uint32_t rights)
 {

@@ -33,6 +33,10 @@ ntms_err object_access_check(struct objdb *db, const struct sec_caller *caller, 
 /* The same in a read transaction of its own; a NULL id names the computer. */
 ntms_err engine_check_access(struct engine *engine, const struct sec_caller *caller, const ntms_guid *id,
                              uint32_t rights);
+/* engine_get_object and the check in one read transaction (the hot path
+ * of GetNtmsObjectInformation). */
+ntms_err engine_get_object_checked(struct engine *engine, const struct sec_caller *caller, const ntms_guid *id,
+                                   uint32_t rights, struct rsm_object *object);
 /* Mount and dismount: `rights` on the medium's (or side's) pool and on the
  * library the medium is in. */
 ntms_err engine_check_media_access(struct engine *engine, const struct sec_caller *caller, const ntms_guid *id,
