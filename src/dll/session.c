@@ -33,6 +33,25 @@ static HANDLE fail_open(DWORD code)
     return INVALID_HANDLE_VALUE;
 }
 
+/* Library requests name the user and computer that asked. */
+static void describe_client(uintptr_t handle)
+{
+    WCHAR user[SESSION_NAME_MAX], computer[MAX_COMPUTERNAME_LENGTH + 1];
+    DWORD user_length = ARRAYSIZE(user), computer_length = ARRAYSIZE(computer);
+    struct ntms_session *session = session_acquire(handle);
+
+    if (!GetUserNameW(user, &user_length))
+        user[0] = 0;
+    if (!GetComputerNameW(computer, &computer_length))
+        computer[0] = 0;
+    char *user_utf8 = shim_utf8_from_wide(user), *computer_utf8 = shim_utf8_from_wide(computer);
+    if (session)
+        session_describe_client(session, user_utf8, computer_utf8);
+    free(user_utf8);
+    free(computer_utf8);
+    session_release(session);
+}
+
 /* A session takes use of the computer (Users have it by default). */
 static DWORD may_open(void)
 {
@@ -65,6 +84,7 @@ HANDLE WINAPI OpenNtmsSessionW(LPCWSTR lpServer, LPCWSTR lpApplication, DWORD dw
     free(application);
     if (status != NTMS_OK)
         return fail_open(status);
+    describe_client(handle);
     SetLastError(ERROR_SUCCESS);
     return (HANDLE)handle;
 }

@@ -54,6 +54,9 @@ ntms_err engine_mount(struct engine *engine, const ntms_guid *ids, ntms_guid *dr
 /* DismountNtmsMedia: options 1 deferred, else immediate. */
 ntms_err engine_dismount(struct engine *engine, const ntms_guid *ids, uint32_t count, uint32_t options);
 ntms_err engine_dismount_drive(struct engine *engine, const ntms_guid *drive);
+/* A medium left in the drive by a deferred dismount goes home now (a
+ * drive in use, or an empty one, is left alone). */
+void engine_send_deferred_home(struct engine *engine, const ntms_guid *drive);
 /* InventoryNtmsLibrary with an NTMS_INVENTORY_* method. */
 ntms_err engine_inventory(struct engine *engine, const ntms_guid *library, uint32_t method);
 

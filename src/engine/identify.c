@@ -172,6 +172,10 @@ static ntms_err write_request(struct job *job, uint32_t state, ntms_err error)
         r->time_queued = objdb_now();
         /* RSM names its own work "Removable Storage"; a caller's by its application. */
         WSTR_SET(r->application, job->session ? job->session->application : "Removable Storage");
+        if (job->session) {
+            WSTR_SET(r->user, job->session->user);
+            WSTR_SET(r->computer, job->session->computer);
+        }
         ntms_guid_generate(&r->work_item);
     }
     r->state = state;

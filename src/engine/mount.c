@@ -182,3 +182,16 @@ ntms_err engine_dismount_drive(struct engine *engine, const ntms_guid *drive_id)
     library_access_close(&access);
     return status;
 }
+
+void engine_send_deferred_home(struct engine *engine, const ntms_guid *drive_id)
+{
+    struct rsm_object drive;
+    struct library_access access;
+
+    if (engine_get_object(engine, drive_id, &drive) != NTMS_OK || drive.info.drive.state != RSM_DRIVESTATE_DISMOUNTABLE
+        || library_access_open(engine, &drive.info.drive.library, &access) != NTMS_OK)
+        return;
+    if (engine_get_object(engine, drive_id, &drive) == NTMS_OK && drive.info.drive.state == RSM_DRIVESTATE_DISMOUNTABLE)
+        library_dismount(&access, &drive);
+    library_access_close(&access);
+}

@@ -5,6 +5,7 @@
 
 #include "platform/plat_file.h"
 
+#include "engine/media_records.h"
 #include "engine/wstr.h"
 
 /* One read or write transaction around a single step. */
@@ -71,6 +72,19 @@ ntms_err engine_pool_name(struct engine *engine, const ntms_guid *pool, wchar16 
     IN_TRANSACTION(engine->db, 0, build_pool_name(engine->db, pool, name, length));
 }
 
+/* A medium's sides follow it: a disabled medium's sides cannot be used. */
+static ntms_err toggle_sides(struct objdb *db, const ntms_guid *media, int enabled)
+{
+    struct media_sides sides;
+    ntms_err status = media_sides_of(db, media, &sides);
+
+    for (size_t i = 0; status == NTMS_OK && i < sides.count; i++) {
+        sides.side[i].enabled = enabled ? 1 : 0;
+        status = objdb_put(db, &sides.side[i]);
+    }
+    return status;
+}
+
 static ntms_err toggle(struct objdb *db, uint32_t type, const ntms_guid *id, int enabled)
 {
     struct rsm_object o;
@@ -84,12 +98,26 @@ static ntms_err toggle(struct objdb *db, uint32_t type, const ntms_guid *id, int
     if (!o.enabled == !enabled)
         return NTMS_E_INVALID_STATE;
     o.enabled = enabled ? 1 : 0;
-    return objdb_put(db, &o);
+    ntms_err status = objdb_put(db, &o);
+    if (status == NTMS_OK && type == RSM_PHYSICAL_MEDIA)
+        status = toggle_sides(db, id, enabled);
+    return status;
+}
+
+static ntms_err set_enabled(struct engine *engine, uint32_t type, const ntms_guid *id, int enabled)
+{
+    IN_TRANSACTION(engine->db, 1, toggle(engine->db, type, id, enabled));
 }
 
 ntms_err engine_set_enabled(struct engine *engine, uint32_t type, const ntms_guid *id, int enabled)
 {
-    IN_TRANSACTION(engine->db, 1, toggle(engine->db, type, id, enabled));
+    ntms_err status = set_enabled(engine, type, id, enabled);
+
+    /* RSM empties a disabled drive where it can: a medium waiting there
+     * under a deferred dismount goes home; one in use stays. */
+    if (status == NTMS_OK && type == RSM_DRIVE && !enabled)
+        engine_send_deferred_home(engine, id);
+    return status;
 }
 
 static void copy_writable(struct rsm_object *o, const struct rsm_object *c)

@@ -20,6 +20,8 @@
 
 struct ntms_session {
     char     application[SESSION_NAME_MAX];  /* UTF-8; "RSM" when the caller gave none */
+    char     user[SESSION_NAME_MAX];         /* UTF-8, who opened it and where: library */
+    char     computer[SESSION_NAME_MAX];     /* requests name them (szUser, szComputer) */
     uint32_t options;
     /* UI destinations set for this application (lpObjectId NULL): UTF-16
      * multi-strings, dropped with the session. */
@@ -31,6 +33,9 @@ struct ntms_session {
 /* Opens a session for the local computer. *handle is never 0 and never
  * all-ones (INVALID_HANDLE_VALUE). */
 ntms_err session_open(const char *application_utf8, uint32_t options, uintptr_t *handle);
+
+/* Records who opened the session and on which computer (UTF-8, may be NULL). */
+void session_describe_client(struct ntms_session *session, const char *user, const char *computer);
 
 /* The session behind a handle with a reference taken, or NULL when the
  * handle is not an open session. Pair with session_release(). */

@@ -54,6 +54,12 @@ static void copy_name(char *dst, const char *src, const char *fallback)
     dst[SESSION_NAME_MAX - 1] = '\0';
 }
 
+void session_describe_client(struct ntms_session *session, const char *user, const char *computer)
+{
+    copy_name(session->user, user, "");
+    copy_name(session->computer, computer, "");
+}
+
 ntms_err session_open(const char *application_utf8, uint32_t options, uintptr_t *handle)
 {
     struct ntms_session *session = calloc(1, sizeof(*session));

@@ -110,15 +110,22 @@ static void main_sequence(void)
     expect(media_count(), 3, "three tapes recorded");
 
     NTMS_GUID requests[64];
-    DWORD count = ARRAYSIZE(requests), passed = 0;
+    DWORD count = ARRAYSIZE(requests), passed = 0, named = 0;
+    WCHAR user[256], computer[MAX_COMPUTERNAME_LENGTH + 1];
+    DWORD user_length = ARRAYSIZE(user), computer_length = ARRAYSIZE(computer);
+    GetUserNameW(user, &user_length);
+    GetComputerNameW(computer, &computer_length);
     expect(EnumerateNtmsObject(session, &library, requests, &count, NTMS_LIBREQUEST, 0), ERROR_SUCCESS,
            "the library's requests");
     for (DWORD i = 0; i < count; i++)
         if (information(&requests[i], NTMS_LIBREQUEST, &info) && info.Info.LibRequest.OperationCode == NTMS_LM_CLASSIFY
             && info.Info.LibRequest.State == NTMS_LM_PASSED && !wcscmp(info.Info.LibRequest.szApplication,
-            L"ntmsapi test_identify"))
+            L"ntmsapi test_identify")) {
             passed++;
+            named += !wcscmp(info.Info.LibRequest.szUser, user) && !wcscmp(info.Info.LibRequest.szComputer, computer);
+        }
     ok(passed == 4 && count == 4, "a PASSED CLASSIFY request per identification of a full slot (%lu of %lu)\n", passed, count);
+    ok(named == passed, "each names the user %ls and computer %ls (%lu of %lu)\n", user, computer, named, passed);
 }
 
 /* Slot N holds a tape a backup application labelled: after identification

@@ -1,7 +1,7 @@
 /* Mount, dismount and inventory through the DLL under Wine against tgt;
  * tests/wine/mount_under_wine.sh checks the tapes' places with mtx
  * between the steps.
- * usage: test_mount.exe mount-deferred | remount-immediate | drive | pools | inventory */
+ * usage: test_mount.exe mount-deferred | remount-immediate | drive | pools | disable | inventory */
 #include <windows.h>
 #include <ntmsapi.h>
 #include <string.h>
@@ -66,6 +66,41 @@ static void bad_input(void)
     expect(DismountNtmsDrive(session, &unknown), ERROR_INVALID_DRIVE, "DismountNtmsDrive(unknown)");
     expect(InventoryNtmsLibrary(session, &offline, NTMS_INVENTORY_FAST), ERROR_INVALID_LIBRARY,
            "the offline library has no inventory");
+}
+
+/* A disabled drive is emptied where it can be (a deferred medium goes
+ * home); a disabled medium's sides cannot be mounted. */
+static void disable(void)
+{
+    NTMS_GUID drives[4], media[64], sides[2];
+    DWORD count = ARRAYSIZE(drives), media_count = ARRAYSIZE(media), side_count = ARRAYSIZE(sides);
+    NTMS_OBJECTINFORMATIONW info;
+    NTMS_GUID deferred = { 0 }, drive_of_it = { 0 };
+
+    expect(IdentifyNtmsSlot(session, &slots[1], NTMS_DISMOUNT_DEFERRED), ERROR_SUCCESS, "slot 2, DEFERRED");
+    EnumerateNtmsObject(session, &library, drives, &count, NTMS_DRIVE, 0);
+    for (DWORD i = 0; i < count; i++)
+        if (information(&drives[i], NTMS_DRIVE, &info) && info.Info.Drive.State == NTMS_DRIVESTATE_DISMOUNTABLE)
+            drive_of_it = drives[i];
+    expect(DisableNtmsObject(session, NTMS_DRIVE, &drive_of_it), ERROR_SUCCESS, "DisableNtmsObject(the drive)");
+    ok(information(&drive_of_it, NTMS_DRIVE, &info) && !info.Enabled && info.Info.Drive.State == NTMS_DRIVESTATE_DISMOUNTED,
+       "disabled and emptied (state %lu)\n", info.Info.Drive.State);
+    expect(DisableNtmsObject(session, NTMS_DRIVE, &drive_of_it), ERROR_INVALID_STATE, "disabled twice");
+    expect(EnableNtmsObject(session, NTMS_DRIVE, &drive_of_it), ERROR_SUCCESS, "enabled again");
+
+    EnumerateNtmsObject(session, NULL, media, &media_count, NTMS_PHYSICAL_MEDIA, 0);
+    for (DWORD i = 0; i < media_count; i++)
+        if (information(&media[i], NTMS_PHYSICAL_MEDIA, &info)
+            && !memcmp(&info.Info.PhysicalMedia.HomeSlot, &slots[1], sizeof(NTMS_GUID)))
+            deferred = media[i];
+    EnumerateNtmsObject(session, &deferred, sides, &side_count, NTMS_PARTITION, 0);
+    expect(DisableNtmsObject(session, NTMS_PHYSICAL_MEDIA, &deferred), ERROR_SUCCESS, "DisableNtmsObject(the medium)");
+    ok(information(&sides[0], NTMS_PARTITION, &info) && !info.Enabled, "its side is disabled with it\n");
+    NTMS_GUID drive;
+    expect(MountNtmsMedia(session, &sides[0], &drive, 1, NTMS_MOUNT_READ, 0, 10000, NULL), ERROR_RESOURCE_DISABLED,
+           "a disabled medium is not mounted");
+    expect(EnableNtmsObject(session, NTMS_PHYSICAL_MEDIA, &deferred), ERROR_SUCCESS, "enabled again");
+    ok(information(&sides[0], NTMS_PARTITION, &info) && info.Enabled, "and its side\n");
 }
 
 int main(int argc, char **argv)
@@ -145,6 +180,8 @@ int main(int argc, char **argv)
         expect(DeleteNtmsMediaType(session, &dlt, &library), ERROR_SUCCESS, "DeleteNtmsMediaType(DLT)");
         expect(AddNtmsMediaType(session, &library, &library), ERROR_INVALID_MEDIA, "a library is no media type");
         expect(AddNtmsMediaType(session, &dlt, &dlt), ERROR_INVALID_LIBRARY, "a media type is no library");
+    } else if (!strcmp(mode, "disable")) {
+        disable();
     } else if (!strcmp(mode, "inventory")) {
         NTMS_GUID media[64];
         DWORD count = ARRAYSIZE(media);

@@ -21,6 +21,9 @@ check "DismountNtmsDrive" run drive
 status_now
 check "N0001L6 is home again" in_slot 1 N0001L6
 check "pools: MoveToNtmsMediaPool by RSM's rules" run pools
+check "disabling a drive and a medium" run disable
+status_now
+check "the disabled drive's deferred tape N0002L6 went home" in_slot 2 N0002L6
 check "inventory" run inventory
 status_now
 check "all tapes home after the inventory" bash -c "[ \$(grep -c 'Storage Element [0-9]*:Full' '$data/mtx.txt') -eq 6 ]"
