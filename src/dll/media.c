@@ -41,7 +41,8 @@ DWORD WINAPI MountNtmsMedia(HANDLE hSession, LPNTMS_GUID lpMediaId, LPNTMS_GUID 
     if (status == ERROR_SUCCESS)
         status = require_media(&call, lpMediaId, dwCount);
     if (status == ERROR_SUCCESS)
-        status = engine_mount(call.engine, (const ntms_guid *)lpMediaId, (ntms_guid *)lpDriveId, dwCount, dwOptions);
+        status = engine_mount(call.engine, (const ntms_guid *)lpMediaId, (ntms_guid *)lpDriveId, dwCount, dwOptions,
+                              dwTimeout);
     shim_end(&call);
     return shim_result(status);
 }

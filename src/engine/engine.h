@@ -48,9 +48,11 @@ ntms_err engine_identify_slot(struct engine *engine, struct ntms_session *sessio
                               uint32_t option);
 
 /* MountNtmsMedia: side ids -> drives (options: NTMS_MOUNT_*; with
- * SPECIFIC_DRIVE the drives are taken from `drives`). */
+ * SPECIFIC_DRIVE the drives are taken from `drives`). A busy drive or
+ * medium is waited for up to timeout_ms (0xFFFFFFFF: forever), then
+ * NTMS_E_TIMEOUT; not at all with ERROR_NOT_AVAIL or NOWAIT (NTMS_E_BUSY). */
 ntms_err engine_mount(struct engine *engine, const ntms_guid *ids, ntms_guid *drives, uint32_t count,
-                      uint32_t options);
+                      uint32_t options, uint32_t timeout_ms);
 /* DismountNtmsMedia: options 1 deferred, else immediate. */
 ntms_err engine_dismount(struct engine *engine, const ntms_guid *ids, uint32_t count, uint32_t options);
 ntms_err engine_dismount_drive(struct engine *engine, const ntms_guid *drive);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/busy_wait.h"
 #include "engine/library_access.h"
 #include "engine/media_catalog.h"
 #include "engine/media_records.h"
@@ -360,10 +361,28 @@ static ntms_err identify_locked(struct job *job)
     return status;
 }
 
+static ntms_err identify_once(struct job *job)
+{
+    ntms_err status = library_access_open(job->engine, &job->slot.info.slot.library, &job->lib);
+
+    if (status == NTMS_E_OBJECT_NOT_FOUND)
+        status = NTMS_E_INVALID_PARAMETER;   /* a slot of no library */
+    if (status != NTMS_OK)
+        return status;
+    job->library = job->lib.library;
+    job->in_place = false;
+    status = identify_locked(job);
+    scsi_transport_close(job->tape);
+    job->tape = NULL;
+    library_access_close(&job->lib);
+    return status;
+}
+
 ntms_err engine_identify_slot(struct engine *engine, struct ntms_session *session, const ntms_guid *slot,
                               uint32_t option)
 {
     struct job job;
+    struct busy_wait wait;
 
     memset(&job, 0, sizeof(job));
     job.engine = engine;
@@ -372,14 +391,10 @@ ntms_err engine_identify_slot(struct engine *engine, struct ntms_session *sessio
     ntms_err status = load_slot(&job, slot);
     if (status != NTMS_OK)
         return status;
-    status = library_access_open(engine, &job.slot.info.slot.library, &job.lib);
-    if (status == NTMS_E_OBJECT_NOT_FOUND)
-        status = NTMS_E_INVALID_PARAMETER;   /* a slot of no library */
-    if (status != NTMS_OK)
-        return status;
-    job.library = job.lib.library;
-    status = identify_locked(&job);
-    scsi_transport_close(job.tape);
-    library_access_close(&job.lib);
+    /* Every drive in use: wait for one, outside the library's lock. */
+    busy_wait_start(&wait, busy_wait_identify_ms());
+    do
+        status = identify_once(&job);
+    while (status == NTMS_E_BUSY && job.lib.drives_busy && busy_wait_again(&wait));
     return status;
 }

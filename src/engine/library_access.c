@@ -75,6 +75,7 @@ ntms_err library_choose_drive(struct library_access *a, bool may_empty, struct r
 {
     struct drive_list *list = new_list(a);
     const struct rsm_object *idle = NULL, *deferred = NULL;
+    size_t in_use = 0;
 
     if (!list)
         return NTMS_E_DATABASE_FAILURE;
@@ -85,18 +86,23 @@ ntms_err library_choose_drive(struct library_access *a, bool may_empty, struct r
         if (ntms_guid_is_null(&d->info.drive.loaded_media)) {
             if (!idle || d->info.drive.number < idle->info.drive.number)
                 idle = d;
-        } else if (d->info.drive.state == RSM_DRIVESTATE_DISMOUNTABLE
-                   && (!deferred || d->info.drive.number < deferred->info.drive.number)) {
-            deferred = d;
+        } else if (d->info.drive.state == RSM_DRIVESTATE_DISMOUNTABLE) {
+            if (!deferred || d->info.drive.number < deferred->info.drive.number)
+                deferred = d;
+        } else {
+            in_use++;
         }
     }
-    ntms_err status = NTMS_E_BUSY;   /* documented: we do not wait for a busy drive */
+    ntms_err status = NTMS_E_BUSY;
+    a->drives_busy = false;
     if (idle) {
         *drive = *idle;
         status = NTMS_OK;
     } else if (deferred && may_empty) {
         *drive = *deferred;
         status = library_dismount(a, drive);
+    } else {
+        a->drives_busy = in_use > 0;   /* without drives in use, waiting frees none */
     }
     free(list);
     return status;

@@ -16,6 +16,7 @@ struct library_access {
     struct scsi_transport *changer;
     uint16_t               transport;    /* picker element address, 0: the default */
     struct plat_lock      *lock;
+    bool                   drives_busy;   /* the last choice found no drive free: worth waiting */
 };
 
 /* Checks the library (enabled, online), takes its lock, opens its changer
@@ -24,7 +25,8 @@ ntms_err library_access_open(struct engine *engine, const ntms_guid *library, st
 void library_access_close(struct library_access *access);
 
 /* The lowest-numbered idle drive; else, when `may_empty`, the lowest
- * deferred one after sending its medium home; else NTMS_E_BUSY. */
+ * deferred one after sending its medium home; else NTMS_E_BUSY with
+ * drives_busy set (every usable drive is in use: a caller may wait). */
 ntms_err library_choose_drive(struct library_access *access, bool may_empty, struct rsm_object *drive);
 /* The drive holding this physical medium, if any. */
 bool library_drive_holding(struct library_access *access, const ntms_guid *media, struct rsm_object *drive);

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "engine/busy_wait.h"
 #include "engine/library_access.h"
 #include "engine/robot.h"
 
@@ -103,13 +104,40 @@ static ntms_err mount_one(struct library_access *a, struct side *side, const ntm
     return status;
 }
 
-ntms_err engine_mount(struct engine *engine, const ntms_guid *ids, ntms_guid *drives, uint32_t count,
-                      uint32_t options)
+/* The sides from `*done` on into drives, under the library's lock. */
+static ntms_err mount_from(struct engine *engine, const ntms_guid *library, const ntms_guid *ids, ntms_guid *drives,
+                           uint32_t count, uint32_t options, uint32_t *done)
 {
     struct library_access access;
     struct side side;
+    ntms_err status = library_access_open(engine, library, &access);
+
+    while (status == NTMS_OK && *done < count) {
+        struct rsm_object drive;
+        uint32_t i = *done;
+        if ((status = resolve(engine, &ids[i], &side)) == NTMS_OK
+            && (status = mount_one(&access, &side, (options & 0x10) ? &drives[i] : NULL, &drive)) == NTMS_OK) {
+            drives[i] = drive.id;
+            (*done)++;
+        }
+    }
+    if (access.lock)
+        library_access_close(&access);
+    return status;
+}
+
+#define MOUNT_ERROR_NOT_AVAILABLE 0x04
+#define MOUNT_NOWAIT 0x20
+
+ntms_err engine_mount(struct engine *engine, const ntms_guid *ids, ntms_guid *drives, uint32_t count,
+                      uint32_t options, uint32_t timeout_ms)
+{
+    struct side side;
+    struct busy_wait wait;
     ntms_guid library = ntms_guid_null;
     ntms_err status = NTMS_OK;
+    uint32_t done = 0;
+    bool waited = false;
 
     for (uint32_t i = 0; i < count && status == NTMS_OK; i++) {
         if ((status = resolve(engine, &ids[i], &side)) == NTMS_OK && (status = check_online(engine, &side)) == NTMS_OK
@@ -117,16 +145,17 @@ ntms_err engine_mount(struct engine *engine, const ntms_guid *ids, ntms_guid *dr
             status = NTMS_E_DRIVE_MEDIA_MISMATCH;
         library = side.media.info.media.current_library;
     }
-    if (status != NTMS_OK || (status = library_access_open(engine, &library, &access)) != NTMS_OK)
+    if (status != NTMS_OK)
         return status;
-    for (uint32_t i = 0; i < count && status == NTMS_OK; i++) {
-        struct rsm_object drive;
-        if ((status = resolve(engine, &ids[i], &side)) == NTMS_OK
-            && (status = mount_one(&access, &side, (options & 0x10) ? &drives[i] : NULL, &drive)) == NTMS_OK)
-            drives[i] = drive.id;
-    }
-    library_access_close(&access);
-    return status;
+    /* A busy drive or medium is waited for, outside the lock, up to the
+     * caller's timeout; ERROR_NOT_AVAILABLE and NOWAIT ask not to wait. */
+    busy_wait_start(&wait, (options & (MOUNT_ERROR_NOT_AVAILABLE | MOUNT_NOWAIT)) ? 0 : timeout_ms);
+    while ((status = mount_from(engine, &library, ids, drives, count, options, &done)) == NTMS_E_BUSY
+           && busy_wait_again(&wait))
+        waited = true;
+    if (status != NTMS_OK && done > 0)
+        engine_dismount(engine, ids, done, 0);   /* all of them or none */
+    return status == NTMS_E_BUSY && waited ? NTMS_E_TIMEOUT : status;
 }
 
 static ntms_err dismount_one(struct library_access *a, struct side *side, uint32_t options)

@@ -1,9 +1,12 @@
 /* Mount, dismount and inventory through the DLL under Wine against tgt;
  * tests/wine/mount_under_wine.sh checks the tapes' places with mtx
  * between the steps.
- * usage: test_mount.exe mount-deferred | remount-immediate | drive | pools | disable | inventory */
+ * usage: test_mount.exe mount-deferred | remount-immediate | drive | pools | disable | inventory
+ *        test_mount.exe hold SECONDS MARKER   both drives mounted for a while (MARKER written once they are)
+ *        test_mount.exe busy                  while they are held */
 #include <windows.h>
 #include <ntmsapi.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rsm_test.h"
@@ -28,20 +31,26 @@ static void find_library(void)
     ok(EnumerateNtmsObject(session, &library, slots, &slot_count, NTMS_STORAGESLOT, 0) == ERROR_SUCCESS, "slots\n");
 }
 
-/* The side of the tape whose home is slot 1 (identified first if needed). */
-static NTMS_GUID side_of_slot1(void)
+/* The side of the tape whose home is slot n (1-based), known to RSM. */
+static NTMS_GUID side_in(DWORD n)
 {
     NTMS_GUID media[64], sides[2] = { { 0 } };
     DWORD count = ARRAYSIZE(media), side_count = ARRAYSIZE(sides);
     NTMS_OBJECTINFORMATIONW info;
 
-    expect(IdentifyNtmsSlot(session, &slots[0], NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS, "identify slot 1");
     EnumerateNtmsObject(session, NULL, media, &count, NTMS_PHYSICAL_MEDIA, 0);
     for (DWORD i = 0; i < count; i++)
         if (information(&media[i], NTMS_PHYSICAL_MEDIA, &info)
-            && !memcmp(&info.Info.PhysicalMedia.HomeSlot, &slots[0], sizeof(NTMS_GUID)))
+            && !memcmp(&info.Info.PhysicalMedia.HomeSlot, &slots[n - 1], sizeof(NTMS_GUID)))
             EnumerateNtmsObject(session, &media[i], sides, &side_count, NTMS_PARTITION, 0);
     return sides[0];
+}
+
+/* The side of the tape whose home is slot 1 (identified first if needed). */
+static NTMS_GUID side_of_slot1(void)
+{
+    expect(IdentifyNtmsSlot(session, &slots[0], NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS, "identify slot 1");
+    return side_in(1);
 }
 
 static NTMS_GUID mount(NTMS_GUID side)
@@ -101,6 +110,48 @@ static void disable(void)
            "a disabled medium is not mounted");
     expect(EnableNtmsObject(session, NTMS_PHYSICAL_MEDIA, &deferred), ERROR_SUCCESS, "enabled again");
     ok(information(&sides[0], NTMS_PARTITION, &info) && info.Enabled, "and its side\n");
+}
+
+/* Both drives in use by this process for `seconds`. */
+static void hold(DWORD seconds, const char *marker)
+{
+    NTMS_GUID sides[2], drives[2];
+
+    expect(IdentifyNtmsSlot(session, &slots[4], NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS, "identify slot 5");
+    expect(IdentifyNtmsSlot(session, &slots[2], NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS, "identify slot 3");
+    sides[0] = side_of_slot1();
+    sides[1] = side_in(3);
+    expect(MountNtmsMedia(session, sides, drives, 2, NTMS_MOUNT_READ, NTMS_PRIORITY_NORMAL, 60000, NULL),
+           ERROR_SUCCESS, "both drives mounted");
+    HANDLE file = CreateFileA(marker, GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, 0, NULL);
+    CloseHandle(file);
+    Sleep(seconds * 1000);
+    expect(DismountNtmsMedia(session, sides, 2, NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS, "both dismounted");
+}
+
+/* While hold() keeps both drives: not waiting, waiting in vain, waiting with success. */
+static void busy(void)
+{
+    NTMS_GUID side = side_in(5), drive;
+    ULONGLONG start = GetTickCount64();
+
+    expect(MountNtmsMedia(session, &side, &drive, 1, NTMS_MOUNT_READ | NTMS_MOUNT_ERROR_NOT_AVAILABLE, 0, 30000, NULL),
+           ERROR_BUSY, "NTMS_MOUNT_ERROR_NOT_AVAILABLE: at once");
+    ok(GetTickCount64() - start < 1000, "without waiting (%llu ms)\n", GetTickCount64() - start);
+    start = GetTickCount64();
+    expect(MountNtmsMedia(session, &side, &drive, 1, NTMS_MOUNT_READ, 0, 1000, NULL), ERROR_TIMEOUT,
+           "a 1 s timeout while both drives are in use");
+    ok(GetTickCount64() - start >= 1000, "after waiting it out (%llu ms)\n", GetTickCount64() - start);
+    _putenv("NTMSAPI_DRIVE_WAIT_SECONDS=1");
+    start = GetTickCount64();
+    expect(IdentifyNtmsSlot(session, &slots[6], NTMS_DISMOUNT_IMMEDIATE), ERROR_BUSY,
+           "IdentifyNtmsSlot with NTMSAPI_DRIVE_WAIT_SECONDS=1");
+    ok(GetTickCount64() - start >= 1000, "after 1 s (%llu ms)\n", GetTickCount64() - start);
+    _putenv("NTMSAPI_DRIVE_WAIT_SECONDS=60");
+    start = GetTickCount64();
+    expect(IdentifyNtmsSlot(session, &slots[6], NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS,
+           "IdentifyNtmsSlot waits until a drive is free");
+    ok(GetTickCount64() - start >= 1000, "it waited (%llu ms)\n", GetTickCount64() - start);
 }
 
 int main(int argc, char **argv)
@@ -180,6 +231,10 @@ int main(int argc, char **argv)
         expect(DeleteNtmsMediaType(session, &dlt, &library), ERROR_SUCCESS, "DeleteNtmsMediaType(DLT)");
         expect(AddNtmsMediaType(session, &library, &library), ERROR_INVALID_MEDIA, "a library is no media type");
         expect(AddNtmsMediaType(session, &dlt, &dlt), ERROR_INVALID_LIBRARY, "a media type is no library");
+    } else if (!strcmp(mode, "hold") && argc == 4) {
+        hold((DWORD)atoi(argv[2]), argv[3]);
+    } else if (!strcmp(mode, "busy")) {
+        busy();
     } else if (!strcmp(mode, "disable")) {
         disable();
     } else if (!strcmp(mode, "inventory")) {

@@ -24,6 +24,14 @@ check "pools: MoveToNtmsMediaPool by RSM's rules" run pools
 check "disabling a drive and a medium" run disable
 status_now
 check "the disabled drive's deferred tape N0002L6 went home" in_slot 2 N0002L6
+marker=$data/both-mounted
+run hold 6 "Z:${marker//\//\\}" > "$data/hold.txt" 2>&1 &
+holder=$!
+for _ in $(seq 600); do [ -e "$marker" ] || ! kill -0 "$holder" 2>/dev/null && break; sleep 0.1; done
+check "both drives held by another process" test -e "$marker"
+check "busy drives: no wait, a wait in vain, a wait that ends" run busy
+check "the holder dismounted both" wait "$holder"
+cat "$data/hold.txt"
 check "inventory" run inventory
 status_now
 check "all tapes home after the inventory" bash -c "[ \$(grep -c 'Storage Element [0-9]*:Full' '$data/mtx.txt') -eq 6 ]"
