@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "engine/busy_wait.h"
+#include "engine/dismount_timer.h"
 #include "engine/library_access.h"
 #include "engine/media_catalog.h"
 #include "engine/media_records.h"
@@ -358,6 +359,8 @@ static ntms_err identify_locked(struct job *job)
     }
     if (status != NTMS_OK)
         commit_request(job, 3 /* NTMS_LM_FAILED */, status);
+    else if (job->option == IDENTIFY_DEFERRED)
+        dismount_timer_arm(job->engine);
     return status;
 }
 

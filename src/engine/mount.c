@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "engine/busy_wait.h"
+#include "engine/dismount_timer.h"
 #include "engine/library_access.h"
 #include "engine/robot.h"
 
@@ -173,7 +174,9 @@ static ntms_err dismount_one(struct library_access *a, struct side *side, uint32
     side->media.info.media.media_state = RSM_MEDIASTATE_LOADED;
     if ((status = objdb_put(a->engine->db, &drive)) == NTMS_OK)
         status = objdb_put(a->engine->db, &side->media);
-    return objdb_end(a->engine->db, status);
+    if ((status = objdb_end(a->engine->db, status)) == NTMS_OK)
+        dismount_timer_arm(a->engine);
+    return status;
 }
 
 ntms_err engine_dismount(struct engine *engine, const ntms_guid *ids, uint32_t count, uint32_t options)

@@ -2,7 +2,8 @@
  * script tests/wine/identify_under_wine.sh runs the modes in order and
  * checks with mtx, through the same bridge, where the tapes really are.
  *
- * usage: test_identify.exe main | slot N | crash-slot N | label N TYPE VOLUME */
+ * usage: test_identify.exe main | slot N | crash-slot N | label N TYPE VOLUME
+ *        test_identify.exe defer N SECONDS MARKER   slot N DEFERRED, MARKER written, then alive SECONDS more */
 #include <windows.h>
 #include <ntmsapi.h>
 #include <stdlib.h>
@@ -173,6 +174,12 @@ int main(int argc, char **argv)
         ok(n >= 1 && n <= slot_count, "slot number %lu\n", n);
         if (n >= 1 && n <= slot_count)
             expect(IdentifyNtmsSlot(session, &slots[n - 1], NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS, "identify slot N");
+    } else if (argc >= 5 && !strcmp(argv[1], "defer")) {
+        find_library();
+        expect(IdentifyNtmsSlot(session, &slots[atoi(argv[2]) - 1], NTMS_DISMOUNT_DEFERRED), ERROR_SUCCESS,
+               "identify slot N, DEFERRED");
+        CloseHandle(CreateFileA(argv[4], GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, 0, NULL));
+        Sleep((DWORD)atoi(argv[3]) * 1000);   /* no RSM call meanwhile: only the timer can act */
     } else if (argc >= 5 && !strcmp(argv[1], "label")) {
         find_library();
         check_labelled((DWORD)atoi(argv[2]), argv[3], argv[4]);

@@ -21,13 +21,27 @@ check "an MTF label written on slot 5's tape" \
 check "main sequence under Wine (see its own checks)" run main
 status_now
 check "IMMEDIATE: N0001L6 back in slot 1" in_slot 1 N0001L6
-check "DEFERRED: N0002L6 still in a drive" in_a_drive 2 N0002L6
 check "option 0: N0003L6 back in slot 3" in_slot 3 N0003L6
 
-sleep 3   # past the 2 s deferred-dismount delay
+# The deferring process alive: its own timer sends the tape home after the 2 s delay.
+marker=$data/deferred
+run defer 2 5 "Z:${marker//\//\\}" > "$data/defer.txt" 2>&1 &
+deferrer=$!
+for _ in $(seq 600); do [ -e "$marker" ] || ! kill -0 "$deferrer" 2>/dev/null && break; sleep 0.1; done
+status_now
+check "DEFERRED: N0002L6 still in a drive while the delay runs" in_a_drive 2 N0002L6
+check "the deferring process" wait "$deferrer"
+status_now
+check "after the delay, with no other call, the deferring process sent N0002L6 home" in_slot 2 N0002L6
+
+# The deferring process gone: the next process that uses the library does it.
+run defer 3 0 "Z:${marker//\//\\}" > "$data/defer.txt" 2>&1
+sleep 3   # past the delay, nobody running
+status_now
+check "a deferral whose process ended: N0003L6 waits in its drive" in_a_drive 3 N0003L6
 check "a later identification (slot 5, MTF label) in a new process" run label 5 MTF Weekly
 status_now
-check "after the delay: N0002L6 back home in slot 2" in_slot 2 N0002L6
+check "which first sent N0003L6 home" in_slot 3 N0003L6
 check "N0005L6 back in slot 5" in_slot 5 N0005L6
 
 NTMSAPI_TEST_CRASH=after-move run crash-slot 6 > "$data/crash.txt" 2>&1 || true
