@@ -6,11 +6,13 @@
 #include <string.h>
 
 #include "engine/object_security.h"
+#include "media_label_libraries.h"
 #include "transport/transport_win32.h"
 
 static DWORD acquire_engine(struct engine **engine)
 {
     engine_set_device_opener(transport_win32_open);
+    engine_set_label_offer(media_label_libraries_offer);
     ntms_err status = engine_acquire(engine);
     if (status != NTMS_OK)
         return status;

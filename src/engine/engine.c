@@ -10,10 +10,16 @@
 static plat_mutex engine_lock = PLAT_MUTEX_INIT;
 static struct engine the_engine;
 static device_opener configured_opener;
+static label_offer configured_offer;
 
 void engine_set_device_opener(device_opener opener)
 {
     configured_opener = opener;
+}
+
+void engine_set_label_offer(label_offer offer)
+{
+    configured_offer = offer;
 }
 
 ntms_err engine_acquire(struct engine **engine)
@@ -30,6 +36,7 @@ ntms_err engine_acquire(struct engine **engine)
         }
     }
     the_engine.open_device = configured_opener;
+    the_engine.offer_label = configured_offer;
     plat_mutex_unlock(&engine_lock);
     *engine = status == NTMS_OK ? &the_engine : NULL;
     return status;

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "engine/label_detect.h"
 #include "engine/objdb.h"
 #include "engine/session.h"
 #include "transport/scsi_transport.h"
@@ -16,6 +17,7 @@ typedef ntms_err (*device_opener)(const char *name, struct scsi_transport **tran
 struct engine {
     struct objdb *db;
     device_opener open_device;
+    label_offer   offer_label;     /* media label libraries; NULL: none */
     char          data_directory[1024];
     int           discovered;
     uint64_t      discovered_at;   /* FILETIME of the last scan */
@@ -24,6 +26,9 @@ struct engine {
 /* Where devices come from: the DLL passes the Windows pass-through
  * opener; tests pass their own. Must be set before the first acquire. */
 void engine_set_device_opener(device_opener opener);
+/* Who else may recognise a label: the DLL passes the registered media
+ * label libraries. */
+void engine_set_label_offer(label_offer offer);
 
 /* The engine, opened and bootstrapped on first use. */
 ntms_err engine_acquire(struct engine **engine);

@@ -238,7 +238,7 @@ static ntms_err mount_and_read(struct job *job)
     job->has_mam = robot_read_mam(job->tape, &job->mam) == NTMS_OK;
     if (job->has_mam && !job->barcode[0])
         snprintf(job->barcode, sizeof(job->barcode), "%s", job->mam.barcode);
-    return robot_read_label(job->tape, &job->label);
+    return robot_read_label(job->tape, job->engine->offer_label, &job->label);
 }
 
 static ntms_err return_home(struct job *job)

@@ -3,6 +3,11 @@
 #include <stdio.h>
 #include <string.h>
 
+static void set_type(struct label_info *label, const char *name)
+{
+    snprintf(label->type_name, sizeof(label->type_name), "%s", name);
+}
+
 static uint16_t le16(const uint8_t *p) { return (uint16_t)(p[0] | p[1] << 8); }
 static uint32_t le32(const uint8_t *p) { return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24; }
 
@@ -53,12 +58,12 @@ static int detect_vol1(const uint8_t *b, size_t length, struct label_info *label
     if (!memcmp(b, ebcdic_vol1, 4)) {
         copy_printable(volser, sizeof(volser), b + 4, 6, 1);
         label->format = LABEL_IBM;
-        label->type_name = "IBM VOL1";
+        set_type(label, "IBM VOL1");
     } else if (!memcmp(b, "VOL1", 4)) {
         copy_printable(volser, sizeof(volser), b + 4, 6, 0);
         int ltfs = !memcmp(b + 24, "LTFS", 4);
         label->format = ltfs ? LABEL_LTFS : LABEL_ANSI;
-        label->type_name = ltfs ? "LTFS" : "ANSI VOL1";
+        set_type(label, ltfs ? "LTFS" : "ANSI VOL1");
     } else {
         return 0;
     }
@@ -80,10 +85,10 @@ static int detect_mtf(const uint8_t *b, size_t length, struct label_info *label)
         return 0;
     uint32_t family = le32(b + 52);
     uint16_t sequence = le16(b + 60);
-    char volume[LABEL_ID_MAX];
+    char volume[LABEL_VOLUME_MAX];
     snprintf(volume, sizeof(volume), "%08X-%u", (unsigned)family, (unsigned)sequence);
     label->format = LABEL_MTF;
-    label->type_name = "MTF";
+    set_type(label, "MTF");
     set_identity(label, volume);
 
     char name[48] = "";
@@ -120,8 +125,8 @@ static int detect_bacula(const uint8_t *b, size_t length, struct label_info *lab
     if (!bareos && memcmp(b + record, bacula_id, 7))
         return 0;
     label->format = bareos ? LABEL_BAREOS : LABEL_BACULA;
-    label->type_name = bareos ? "Bareos" : "Bacula";
-    char volume[LABEL_ID_MAX] = "";
+    set_type(label, bareos ? "Bareos" : "Bacula");
+    char volume[LABEL_VOLUME_MAX] = "";
     size_t id_end = record + strnlen((const char *)b + record, length - record) + 1;
     size_t name_at = id_end + 4 + 8 + 8 + 8 + 8;   /* VerNum, two btimes, two float64 */
     if (name_at < length)
@@ -134,7 +139,7 @@ static int detect_bacula(const uint8_t *b, size_t length, struct label_info *lab
 static int detect_amanda(const uint8_t *b, size_t length, struct label_info *label)
 {
     static const char start[] = "AMANDA: TAPESTART DATE ";
-    char volume[LABEL_ID_MAX] = "";
+    char volume[LABEL_VOLUME_MAX] = "";
 
     if (length < sizeof(start) - 1 || memcmp(b, start, sizeof(start) - 1))
         return 0;
@@ -146,7 +151,7 @@ static int detect_amanda(const uint8_t *b, size_t length, struct label_info *lab
         }
     }
     label->format = LABEL_AMANDA;
-    label->type_name = "Amanda";
+    set_type(label, "Amanda");
     set_identity(label, volume);
     snprintf(label->info, sizeof(label->info), "Amanda tape %s", volume);
     return 1;
@@ -172,9 +177,9 @@ static int detect_tar(const uint8_t *b, size_t length, struct label_info *label)
     if (length < 512 || memcmp(b + 257, "ustar", 5) || !tar_checksum_ok(b))
         return 0;
     label->format = LABEL_TAR;
-    label->type_name = "tar";
+    set_type(label, "tar");
     if (b[156] == 'V') {   /* GNU tar --label */
-        char volume[LABEL_ID_MAX];
+        char volume[LABEL_VOLUME_MAX];
         copy_printable(volume, sizeof(volume), b, 100, 0);
         set_identity(label, volume);
         snprintf(label->info, sizeof(label->info), "tar archive, volume %s", volume);
@@ -188,10 +193,10 @@ void label_detect(enum first_read outcome, const uint8_t *block, size_t length, 
 {
     memset(label, 0, sizeof(*label));
     label->format = LABEL_UNKNOWN;
-    label->type_name = "Unknown";
+    set_type(label, "Unknown");
     if (outcome == FIRST_READ_BLANK) {
         label->format = LABEL_BLANK;
-        label->type_name = "Blank";
+        set_type(label, "Blank");
         snprintf(label->info, sizeof(label->info), "blank tape");
         return;
     }

@@ -20,6 +20,7 @@ enum label_format {
     LABEL_BAREOS,
     LABEL_AMANDA,
     LABEL_TAR,
+    LABEL_CLAIMED,      /* claimed by an installed media label library (ntmsmli.h) */
 };
 
 /* How the first READ ended, as the SSC layer decoded it. */
@@ -29,17 +30,24 @@ enum first_read {
     FIRST_READ_FILEMARK, /* an empty first file */
 };
 
-#define LABEL_ID_MAX   64
-#define LABEL_TEXT_MAX 128
+#define LABEL_ID_MAX   255   /* OmidLabelId */
+#define LABEL_TYPE_MAX 192   /* szOmidLabelType: 64 UTF-16 units as UTF-8 */
+#define LABEL_TEXT_MAX 768   /* szOmidLabelInfo: 256 UTF-16 units as UTF-8 */
+#define LABEL_VOLUME_MAX 64
 
 struct label_info {
     enum label_format format;
-    const char *type_name;             /* for szOmidLabelType: "MTF", "ANSI VOL1", ... */
-    char        volume_id[LABEL_ID_MAX]; /* printable, "" when the format has none */
-    uint8_t     label_id[LABEL_ID_MAX];  /* OmidLabelId bytes: the identity of this label */
+    char        type_name[LABEL_TYPE_MAX]; /* UTF-8, for szOmidLabelType: "MTF", "ANSI VOL1", ... */
+    char        volume_id[LABEL_VOLUME_MAX]; /* printable, "" when the format has none */
+    uint8_t     label_id[LABEL_ID_MAX];      /* OmidLabelId bytes: the identity of this label */
     size_t      label_id_length;
-    char        info[LABEL_TEXT_MAX];    /* for szOmidLabelInfo: human description */
+    char        info[LABEL_TEXT_MAX];        /* UTF-8, for szOmidLabelInfo: human description */
 };
+
+/* A media label library's say on a first block (the DLL offers it to the
+ * libraries registered with Windows): true when one claimed it, with
+ * type, id and info filled in; the engine marks it LABEL_CLAIMED. */
+typedef int (*label_offer)(const uint8_t *block, size_t length, struct label_info *label);
 
 /* True when the format carries an identifier RSM can match on later
  * identifications (the Import-pool rule); false for blank/unknown/tar

@@ -108,7 +108,24 @@ ntms_err robot_wait_ready(struct scsi_transport *drive, uint32_t timeout_ms)
     return status;
 }
 
-ntms_err robot_read_label(struct scsi_transport *drive, struct label_info *label)
+/* An installed media label library knows its own format best: it is
+ * asked first, the built-in recognisers after. */
+static void recognise(enum first_read outcome, const uint8_t *block, size_t length, label_offer offer,
+                      struct label_info *label)
+{
+    memset(label, 0, sizeof(*label));
+    if (outcome == FIRST_READ_DATA && offer && offer(block, length, label)) {
+        label->format = LABEL_CLAIMED;
+        label->type_name[sizeof(label->type_name) - 1] = '\0';
+        label->info[sizeof(label->info) - 1] = '\0';
+        if (label->label_id_length > sizeof(label->label_id))
+            label->label_id_length = sizeof(label->label_id);
+        return;
+    }
+    label_detect(outcome, block, length, label);
+}
+
+ntms_err robot_read_label(struct scsi_transport *drive, label_offer offer, struct label_info *label)
 {
     struct scsi_request req;
     uint8_t *block = malloc(LABEL_BLOCK);
@@ -128,7 +145,7 @@ ntms_err robot_read_label(struct scsi_transport *drive, struct label_info *label
         if (read.result == SSC_READ_ERROR)
             status = read.error;
         else
-            label_detect(outcome, block, read.length, label);
+            recognise(outcome, block, read.length, offer, label);
         ssc_build_rewind(&req);
         robot_run(drive, &req);
     }

@@ -22,8 +22,9 @@ ntms_err robot_element_status(struct scsi_transport *changer, enum smc_element_t
 ntms_err robot_move(struct scsi_transport *changer, uint16_t transport, uint16_t from, uint16_t to);
 /* TEST UNIT READY until the drive is ready or `timeout_ms` passes. */
 ntms_err robot_wait_ready(struct scsi_transport *drive, uint32_t timeout_ms);
-/* Rewinds and reads the first block; the label it carries. */
-ntms_err robot_read_label(struct scsi_transport *drive, struct label_info *label);
+/* Rewinds and reads the first block; the label it carries, as a media
+ * label library (`offer`, may be NULL) or the built-in recognisers say. */
+ntms_err robot_read_label(struct scsi_transport *drive, label_offer offer, struct label_info *label);
 ntms_err robot_unload(struct scsi_transport *drive);
 
 /* What the cartridge memory says, where the drive has READ ATTRIBUTE. */

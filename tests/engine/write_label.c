@@ -1,7 +1,8 @@
 /* Writes a tape label onto the tape in a slot of the tgt library, as a
  * backup application would have: slot -> drive 1, label block + filemark,
  * drive -> slot. For tests and the demo.
- * usage: write_label <changer-url> <tape0-url> <slot-number> ansi|mtf <volume> */
+ * usage: write_label <changer-url> <tape0-url> <slot-number> ansi|mtf|raw <volume>
+ *   raw writes <volume> itself as the block (a label of a format of one's own). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,15 @@ static size_t mtf_label(uint8_t *block, const char *volume)
     return 1024;
 }
 
+static size_t raw_label(uint8_t *block, const char *text)
+{
+    size_t n = strlen(text) < 512 ? strlen(text) : 512;
+
+    memset(block, 0, 512);
+    memcpy(block, text, n);
+    return 512;
+}
+
 int main(int argc, char **argv)
 {
     struct scsi_transport *changer, *tape;
@@ -47,11 +57,12 @@ int main(int argc, char **argv)
 
     if (argc != 6 || transport_iscsi_open(argv[1], &changer) || transport_iscsi_open(argv[2], &tape)
         || robot_element_map(changer, &map)) {
-        fprintf(stderr, "usage: write_label <changer-url> <tape0-url> <slot> ansi|mtf <volume>\n");
+        fprintf(stderr, "usage: write_label <changer-url> <tape0-url> <slot> ansi|mtf|raw <volume>\n");
         return 2;
     }
     uint16_t slot = (uint16_t)(map.first[SMC_STORAGE] + atoi(argv[3]) - 1), drive = map.first[SMC_DATA_TRANSFER];
-    size_t length = !strcmp(argv[4], "mtf") ? mtf_label(block, argv[5]) : ansi_label(block, argv[5]);
+    size_t length = !strcmp(argv[4], "mtf") ? mtf_label(block, argv[5])
+                  : !strcmp(argv[4], "raw") ? raw_label(block, argv[5]) : ansi_label(block, argv[5]);
     ntms_err status = robot_move(changer, map.first[SMC_TRANSPORT], slot, drive);
     if (status == NTMS_OK)
         status = robot_wait_ready(tape, 30000);

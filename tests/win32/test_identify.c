@@ -3,7 +3,8 @@
  * checks with mtx, through the same bridge, where the tapes really are.
  *
  * usage: test_identify.exe main | slot N | crash-slot N | label N TYPE VOLUME
- *        test_identify.exe defer N SECONDS MARKER   slot N DEFERRED, MARKER written, then alive SECONDS more */
+ *        test_identify.exe defer N SECONDS MARKER   slot N DEFERRED, MARKER written, then alive SECONDS more
+ *        test_identify.exe careless N   slot N's label is claimed by a careless media label library */
 #include <windows.h>
 #include <ntmsapi.h>
 #include <stdlib.h>
@@ -162,6 +163,33 @@ static void check_labelled(DWORD n, const char *type, const char *volume)
        pool.Info.MediaPool.PoolType);
 }
 
+/* What a media label library says is kept within RSM's fields. */
+static void check_careless(DWORD n)
+{
+    NTMS_GUID media[64], sides[2];
+    DWORD count = ARRAYSIZE(media), side_count = ARRAYSIZE(sides), xs = 0, ys = 0;
+    NTMS_OBJECTINFORMATIONW info, side;
+    WCHAR barcode[16];
+
+    expect(IdentifyNtmsSlot(session, &slots[n - 1], NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS, "identify slot N");
+    swprintf(barcode, ARRAYSIZE(barcode), L"N%04luL6", n);
+    EnumerateNtmsObject(session, NULL, media, &count, NTMS_PHYSICAL_MEDIA, 0);
+    for (DWORD i = 0; i < count; i++)
+        if (information(&media[i], NTMS_PHYSICAL_MEDIA, &info) && !wcscmp(info.Info.PhysicalMedia.szBarCode, barcode))
+            EnumerateNtmsObject(session, &media[i], sides, &side_count, NTMS_PARTITION, 0);
+    ok(information(&sides[0], NTMS_PARTITION, &side), "its side\n");
+    for (int i = 0; i < NTMS_OMIDLABELTYPE_LENGTH && side.Info.Partition.szOmidLabelType[i] == L'X'; i++)
+        xs++;
+    for (int i = 0; i < NTMS_OMIDLABELINFO_LENGTH && side.Info.Partition.szOmidLabelInfo[i] == L'Y'; i++)
+        ys++;
+    ok(xs == NTMS_OMIDLABELTYPE_LENGTH - 1 && !side.Info.Partition.szOmidLabelType[xs],
+       "an unterminated label type is cut to %d characters (%lu)\n", NTMS_OMIDLABELTYPE_LENGTH - 1, xs);
+    ok(ys == NTMS_OMIDLABELINFO_LENGTH - 1, "and its description (%lu)\n", ys);
+    ok(side.Info.Partition.dwOmidLabelIdLength == NTMS_OMIDLABELID_LENGTH,
+       "a label id size of 0xFFFFFFFF is held to %d bytes (%lu)\n", NTMS_OMIDLABELID_LENGTH,
+       side.Info.Partition.dwOmidLabelIdLength);
+}
+
 int main(int argc, char **argv)
 {
     session = OpenNtmsSessionW(NULL, L"ntmsapi test_identify", 0);
@@ -180,6 +208,9 @@ int main(int argc, char **argv)
                "identify slot N, DEFERRED");
         CloseHandle(CreateFileA(argv[4], GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, 0, NULL));
         Sleep((DWORD)atoi(argv[3]) * 1000);   /* no RSM call meanwhile: only the timer can act */
+    } else if (argc >= 3 && !strcmp(argv[1], "careless")) {
+        find_library();
+        check_careless((DWORD)atoi(argv[2]));
     } else if (argc >= 5 && !strcmp(argv[1], "label")) {
         find_library();
         check_labelled((DWORD)atoi(argv[2]), argv[3], argv[4]);

@@ -2,6 +2,7 @@
 # Runs one Win32 test program under Wine with the built ntmsapi.dll as a
 # native DLL next to it (the way an application ships it).
 # usage: run_win32_test.sh <windows-build-dir> <program.exe> <prefix-dir> [args...]
+#   A program of "-" only makes sure the prefix exists.
 #   The Wine prefix is created once in <prefix-dir> and shared by the tests
 #   of one build; creation is serialised with flock.
 #   If SGBRIDGE_ENV names a file written by tests/harness/bridge.sh, its
@@ -23,6 +24,7 @@ mkdir -p "$prefix"
         wineserver -w
     fi
 ) 9> "$prefix.lock"
+[ "$program" != - ] || exit 0
 
 app=$(mktemp -d)
 trap 'rm -rf "$app"' EXIT
