@@ -6,12 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/device_config.h"
 #include "engine/robot.h"
 #include "engine/wstr.h"
+#include "platform/plat_file.h"
 #include "scsi/scsi_spc.h"
 
-#define MAX_CHANGERS 16
-#define MAX_TAPES 32
+#define MAX_CHANGERS 16   /* \\.\Changer0..15 */
+#define MAX_TAPE_NAMES 32 /* \\.\Tape0..31 */
+#define MAX_TAPES (MAX_TAPE_NAMES + DEVICE_CONFIG_ENTRIES)
 #define MAX_ELEMENTS 4096
 #define DEFAULT_DEFER_DISMOUNT_SECONDS 300
 
@@ -27,12 +30,12 @@ static uint32_t default_defer_dismount_seconds(void)
 }
 
 struct tape_device {
-    char name[32];
+    char name[DEVICE_CONFIG_PATH_MAX];
     char serial[64];
 };
 
 struct scan {
-    char                  changer_name[32];
+    char                  changer_name[DEVICE_CONFIG_PATH_MAX];
     char                  serial[64];
     struct scsi_inquiry   inquiry;
     struct smc_element_map map;
@@ -40,6 +43,7 @@ struct scan {
     size_t                counts[5];
     struct tape_device    tapes[MAX_TAPES];
     size_t                tape_count;
+    const struct device_config *config;
 };
 
 static void free_scan(struct scan *scan)
@@ -48,17 +52,42 @@ static void free_scan(struct scan *scan)
         free(scan->elements[t]);
 }
 
-static void find_tapes(struct engine *engine, struct scan *scan)
+static bool known_tape(const struct scan *scan, const char *name)
 {
-    for (unsigned n = 0; n < MAX_TAPES; n++) {
-        struct scsi_transport *tape;
-        struct tape_device *d = &scan->tapes[scan->tape_count];
-        snprintf(d->name, sizeof(d->name), "\\\\.\\Tape%u", n);
-        if (engine->open_device(d->name, &tape) != NTMS_OK)
-            continue;
-        if (robot_serial(tape, d->serial, sizeof(d->serial)) == NTMS_OK && d->serial[0])
-            scan->tape_count++;
-        scsi_transport_close(tape);
+    for (size_t t = 0; t < scan->tape_count; t++)
+        if (device_config_same_path(scan->tapes[t].name, name))
+            return true;
+    return false;
+}
+
+static void add_tape(struct engine *engine, struct scan *scan, const char *name)
+{
+    struct scsi_transport *tape;
+    struct tape_device *d = &scan->tapes[scan->tape_count];
+
+    if (scan->tape_count == MAX_TAPES || known_tape(scan, name))
+        return;
+    snprintf(d->name, sizeof(d->name), "%s", name);
+    if (engine->open_device(d->name, &tape) != NTMS_OK)
+        return;
+    if (robot_serial(tape, d->serial, sizeof(d->serial)) == NTMS_OK && d->serial[0])
+        scan->tape_count++;
+    scsi_transport_close(tape);
+}
+
+/* \\.\Tape0..31, then the tapes the configuration names. */
+static void find_tapes(struct engine *engine, struct scan *scan, const struct device_config *config)
+{
+    char name[32];
+
+    for (unsigned n = 0; n < MAX_TAPE_NAMES; n++) {
+        snprintf(name, sizeof(name), "\\\\.\\Tape%u", n);
+        add_tape(engine, scan, name);
+    }
+    for (size_t i = 0; i < config->count; i++) {
+        const struct device_config_entry *e = &config->entries[i];
+        if (e->kind != DEVICE_CONFIG_CHANGER)
+            add_tape(engine, scan, e->kind == DEVICE_CONFIG_TAPE ? e->path : e->tape);
     }
 }
 
@@ -73,7 +102,7 @@ static ntms_err scan_changer(struct scsi_transport *changer, struct scan *scan)
         || scan->inquiry.device_type != 8)
         return NTMS_E_DEVICE_NOT_AVAILABLE;
     if (robot_serial(changer, scan->serial, sizeof(scan->serial)) != NTMS_OK || !scan->serial[0])
-        snprintf(scan->serial, sizeof(scan->serial), "%s", scan->changer_name);
+        snprintf(scan->serial, sizeof(scan->serial), "%.*s", (int)sizeof(scan->serial) - 1, scan->changer_name);
     if ((status = robot_element_map(changer, &scan->map)) != NTMS_OK)
         return status;
     for (int type = SMC_TRANSPORT; type <= SMC_DATA_TRANSFER; type++) {
@@ -94,17 +123,36 @@ static ntms_err scan_changer(struct scsi_transport *changer, struct scan *scan)
  * serial; others: the serial alone). Some devices cut the last descriptor
  * short (tgt loses 8 bytes), leaving only the start of the serial: such a
  * drive is paired with the one remaining tape whose serial begins so. */
-static void map_drives(struct scan *scan, int *tape_of)
+/* A drive line of the configuration decides for its element. */
+static void apply_configured_drives(struct scan *scan, const struct device_config *config, int *tape_of,
+                                    bool *used)
+{
+    const struct smc_element *drives = scan->elements[SMC_DATA_TRANSFER];
+
+    for (size_t i = 0; i < scan->counts[SMC_DATA_TRANSFER]; i++) {
+        const char *configured = device_config_drive(config, scan->changer_name, drives[i].address);
+        for (size_t t = 0; configured && t < scan->tape_count; t++) {
+            if (!used[t] && device_config_same_path(scan->tapes[t].name, configured)) {
+                tape_of[i] = (int)t;
+                used[t] = true;
+            }
+        }
+    }
+}
+
+static void map_drives(struct scan *scan, const struct device_config *config, int *tape_of)
 {
     const struct smc_element *drives = scan->elements[SMC_DATA_TRANSFER];
     bool used[MAX_TAPES] = { false };
     size_t count = scan->counts[SMC_DATA_TRANSFER];
 
+    for (size_t i = 0; i < count; i++)
+        tape_of[i] = -1;
+    apply_configured_drives(scan, config, tape_of, used);
     for (size_t i = 0; i < count; i++) {
         char id[SMC_IDENTIFIER_MAX + 1];
         scsi_copy_ascii(id, sizeof(id), drives[i].identifier, drives[i].identifier_length);
         size_t n = strlen(id);
-        tape_of[i] = -1;
         for (size_t t = 0; t < scan->tape_count && tape_of[i] < 0; t++) {
             size_t s = strlen(scan->tapes[t].serial);
             if (!used[t] && s && n >= s && !strcmp(id + n - s, scan->tapes[t].serial)) {
@@ -233,7 +281,7 @@ static ntms_err record_elements(struct objdb *db, struct scan *scan, const struc
     int tape_of[MAX_ELEMENTS];
 
     if (element_type == SMC_DATA_TRANSFER)
-        map_drives(scan, tape_of);
+        map_drives(scan, scan->config, tape_of);
     for (size_t i = 0; i < scan->counts[element_type]; i++) {
         const struct smc_element *e = &scan->elements[element_type][i];
         struct rsm_object o;
@@ -260,6 +308,7 @@ static ntms_err record_elements(struct objdb *db, struct scan *scan, const struc
             if (!l.hit)
                 d->defer_dismount_delay = default_defer_dismount_seconds();
             WSTR_SET(d->device_name, tape ? tape->name : "");
+            WSTR_SET(d->device_path, tape ? tape->name : "");
             WSTR_SET(d->serial_number, tape ? tape->serial : "");
             o.operational_state = tape ? RSM_READY : RSM_NOT_PRESENT;
         }
@@ -339,36 +388,72 @@ static ntms_err mark_absent(struct objdb *db, const ntms_guid *found, size_t fou
     return objdb_end(db, status);
 }
 
+/* NTMSAPI_DEVICES names the configuration; else <data directory>/devices.conf. */
+static void load_configuration(const struct engine *engine, struct device_config *config)
+{
+    char path[1200];
+    const char *named = getenv("NTMSAPI_DEVICES");
+    uint8_t *text = NULL;
+    size_t length = 0;
+
+    snprintf(path, sizeof(path), "%s/devices.conf", engine->data_directory);
+    config->count = config->skipped = 0;
+    if (plat_file->read_all(named && *named ? named : path, &text, &length) == NTMS_OK)
+        device_config_parse((const char *)text, length, config);
+    free(text);
+}
+
+/* One changer: scanned, recorded; *found gets its library. */
+static ntms_err discover_changer(struct engine *engine, struct scan *scan, const char *name, ntms_guid *found)
+{
+    struct scsi_transport *changer;
+
+    snprintf(scan->changer_name, sizeof(scan->changer_name), "%s", name);
+    if (engine->open_device(scan->changer_name, &changer) != NTMS_OK)
+        return NTMS_E_OBJECT_NOT_FOUND;   /* no such device: nothing to record */
+    ntms_err status = scan_changer(changer, scan);
+    scsi_transport_close(changer);
+    if (status == NTMS_OK)
+        status = record_scan(engine->db, scan, found);
+    free_scan(scan);
+    memset(scan->elements, 0, sizeof(scan->elements));
+    memset(scan->counts, 0, sizeof(scan->counts));
+    return status;
+}
+
 ntms_err engine_discover(struct engine *engine)
 {
     struct scan *scan = calloc(1, sizeof(*scan));
+    struct device_config *config = calloc(1, sizeof(*config));
+    ntms_guid found[MAX_CHANGERS + DEVICE_CONFIG_ENTRIES];
+    size_t found_count = 0;
     ntms_err result = NTMS_OK;
+    char name[32];
 
-    if (!engine->open_device || !scan) {
+    if (!engine->open_device || !scan || !config) {
         free(scan);
+        free(config);
         return engine->open_device ? NTMS_E_NOT_ENOUGH_MEMORY : NTMS_OK;
     }
-    ntms_guid found[MAX_CHANGERS];
-    size_t found_count = 0;
-    find_tapes(engine, scan);
-    for (unsigned n = 0; n < MAX_CHANGERS; n++) {
-        struct scsi_transport *changer;
-        snprintf(scan->changer_name, sizeof(scan->changer_name), "\\\\.\\Changer%u", n);
-        if (engine->open_device(scan->changer_name, &changer) != NTMS_OK)
+    load_configuration(engine, config);
+    scan->config = config;
+    find_tapes(engine, scan, config);
+    for (size_t n = 0; n < MAX_CHANGERS + config->count; n++) {
+        const char *changer = name;
+        if (n < MAX_CHANGERS)
+            snprintf(name, sizeof(name), "\\\\.\\Changer%u", (unsigned)n);
+        else if (config->entries[n - MAX_CHANGERS].kind == DEVICE_CONFIG_CHANGER)
+            changer = config->entries[n - MAX_CHANGERS].path;
+        else
             continue;
-        ntms_err status = scan_changer(changer, scan);
-        scsi_transport_close(changer);
-        if (status == NTMS_OK)
-            status = record_scan(engine->db, scan, &found[found_count]);
+        ntms_err status = discover_changer(engine, scan, changer, &found[found_count]);
         if (status == NTMS_OK)
             found_count++;
-        else
+        else if (status != NTMS_E_OBJECT_NOT_FOUND)
             result = status;
-        free_scan(scan);
-        memset(scan->elements, 0, sizeof(scan->elements));
-        memset(scan->counts, 0, sizeof(scan->counts));
     }
     free(scan);
+    free(config);
     if (result == NTMS_OK)   /* a failed scan proves nothing about what is absent */
         result = mark_absent(engine->db, found, found_count);
     engine->discovered = 1;

@@ -110,9 +110,13 @@ ntms_err library_choose_drive(struct library_access *a, bool may_empty, struct r
 
 ntms_err library_open_drive(struct library_access *a, const struct rsm_object *drive, struct scsi_transport **tape)
 {
-    char name[RSM_DEVICENAME_LENGTH * 3];
+    char name[RSM_DEVICE_PATH_LENGTH * 3];
+    const struct rsm_drive *d = &drive->info.drive;
 
-    wstr_to_utf8(name, sizeof(name), drive->info.drive.device_name, RSM_DEVICENAME_LENGTH);
+    if (d->device_path[0])
+        wstr_to_utf8(name, sizeof(name), d->device_path, RSM_DEVICE_PATH_LENGTH);
+    else   /* recorded before device paths were kept */
+        wstr_to_utf8(name, sizeof(name), d->device_name, RSM_DEVICENAME_LENGTH);
     if (!name[0] || !a->engine->open_device)
         return NTMS_E_DEVICE_NOT_AVAILABLE;
     return a->engine->open_device(name, tape);

@@ -52,6 +52,7 @@ static const struct field drive_fields[] = {
     F(409, info.drive.scsi_lun), F(410, info.drive.mount_count), F(411, info.drive.last_cleaned),
     F(412, info.drive.saved_partition), F(413, info.drive.library), F(414, info.drive.defer_dismount_delay),
     F(450, info.drive.element_address), F(451, info.drive.loaded_media), F(452, info.drive.dismount_due),
+    F(453, info.drive.device_path),
 };
 
 static const struct field slot_fields[] = {

@@ -101,6 +101,7 @@ struct rsm_drive {
     uint16_t  element_address;        /* its data transfer element */
     ntms_guid loaded_media;           /* physical medium inside, or null */
     uint64_t  dismount_due;           /* FILETIME when a deferred dismount falls due; 0: none */
+    wchar16   device_path[RSM_DEVICE_PATH_LENGTH];   /* what opens it (device_name may be cut short) */
 };
 
 struct rsm_slot {                     /* STORAGESLOT */

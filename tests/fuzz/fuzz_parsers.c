@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/device_config.h"
 #include "engine/label_detect.h"
 #include "engine/rsm_codec.h"
 #include "scsi/scsi_logsense.h"
@@ -139,6 +140,19 @@ void fuzz_security_descriptor(const uint8_t *d, size_t n)
     sec_descriptor_merge(&sd, &sd, SEC_INFO_OWNER | SEC_INFO_DACL);
     size_t length = sec_descriptor_write(&sd, out, sizeof(out));
     if (length > sizeof(out) || !sec_descriptor_parse(out, length, &again) || sec_descriptor_size(&again) != length)
+        abort();
+}
+
+void fuzz_device_config(const uint8_t *d, size_t n)
+{
+    static struct device_config config;
+
+    device_config_parse((const char *)d, n, &config);
+    for (size_t i = 0; i < config.count; i++)
+        if (!memchr(config.entries[i].path, 0, sizeof(config.entries[i].path))
+            || !memchr(config.entries[i].tape, 0, sizeof(config.entries[i].tape)))
+            abort();
+    if (config.count > DEVICE_CONFIG_ENTRIES)
         abort();
 }
 

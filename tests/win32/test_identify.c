@@ -4,7 +4,8 @@
  *
  * usage: test_identify.exe main | slot N | crash-slot N | label N TYPE VOLUME
  *        test_identify.exe defer N SECONDS MARKER   slot N DEFERRED, MARKER written, then alive SECONDS more
- *        test_identify.exe careless N   slot N's label is claimed by a careless media label library */
+ *        test_identify.exe careless N   slot N's label is claimed by a careless media label library
+ *        test_identify.exe drives PATH1 PATH2   the library's drives open through these device paths */
 #include <windows.h>
 #include <ntmsapi.h>
 #include <stdlib.h>
@@ -208,6 +209,18 @@ int main(int argc, char **argv)
                "identify slot N, DEFERRED");
         CloseHandle(CreateFileA(argv[4], GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, 0, NULL));
         Sleep((DWORD)atoi(argv[3]) * 1000);   /* no RSM call meanwhile: only the timer can act */
+    } else if (argc >= 4 && !strcmp(argv[1], "drives")) {
+        find_library();
+        NTMS_GUID drives[4];
+        DWORD count = ARRAYSIZE(drives);
+        NTMS_OBJECTINFORMATIONW info;
+        WCHAR wanted[64];
+        EnumerateNtmsObject(session, &library, drives, &count, NTMS_DRIVE, 0);
+        for (DWORD i = 0; i < count && i < 2; i++) {
+            MultiByteToWideChar(CP_ACP, 0, argv[2 + i], -1, wanted, ARRAYSIZE(wanted));
+            ok(information(&drives[i], NTMS_DRIVE, &info) && !lstrcmpiW(info.Info.Drive.szDeviceName, wanted),
+               "drive %lu is %ls (expected %ls)\n", i + 1, info.Info.Drive.szDeviceName, wanted);
+        }
     } else if (argc >= 3 && !strcmp(argv[1], "careless")) {
         find_library();
         check_careless((DWORD)atoi(argv[2]));

@@ -6,8 +6,8 @@
 #   The Wine prefix is created once in <prefix-dir> and shared by the tests
 #   of one build; creation is serialised with flock.
 #   If SGBRIDGE_ENV names a file written by tests/harness/bridge.sh, its
-#   mapped devices become dosdevices changer0/tape0/tape1 and the SG_IO
-#   bridge is preloaded into the Wine process.
+#   mapped devices become dosdevices changer0/tape0/tape1 (or the names
+#   WINE_DOSDEVICES gives) and the SG_IO bridge is preloaded into the Wine process.
 set -euo pipefail
 build=$1 program=$2 prefix=$3
 shift 3
@@ -38,9 +38,14 @@ cp "$build/ntmsapi.dll" "$build/tests/$program" "$app/"
 if [ -n "${SGBRIDGE_ENV:-}" ]; then
     # shellcheck disable=SC1090
     source "$SGBRIDGE_ENV"
-    ln -sfn "$SGBRIDGE_CHANGER0" "$prefix/dosdevices/changer0"
-    ln -sfn "$SGBRIDGE_TAPE0" "$prefix/dosdevices/tape0"
-    ln -sfn "$SGBRIDGE_TAPE1" "$prefix/dosdevices/tape1"
+    # WINE_DOSDEVICES="name=device ..." links other names to the mapped
+    # devices (changer0, tape0, tape1 ...) and the usual ones to nothing.
+    links=${WINE_DOSDEVICES:-changer0=changer0 tape0=tape0 tape1=tape1}
+    [ -z "${WINE_DOSDEVICES:-}" ] || for name in changer0 tape0 tape1; do ln -sfn /nonexistent "$prefix/dosdevices/$name"; done
+    for link in $links; do
+        device=SGBRIDGE_$(echo "${link#*=}" | tr '[:lower:]' '[:upper:]')
+        ln -sfn "${!device}" "$prefix/dosdevices/${link%%=*}"
+    done
     export LD_PRELOAD=$SGBRIDGE_PRELOAD SGBRIDGE_SOCKET
 fi
 
