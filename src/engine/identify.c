@@ -12,11 +12,8 @@
 #include "engine/busy_wait.h"
 #include "engine/dismount_timer.h"
 #include "engine/library_access.h"
-#include "engine/media_catalog.h"
-#include "engine/media_records.h"
-#include "engine/media_types.h"
+#include "engine/media_identified.h"
 #include "engine/robot.h"
-#include "engine/system_objects.h"
 #include "engine/wstr.h"
 #include "platform/plat_process.h"
 
@@ -28,122 +25,22 @@ struct job {
     struct library_access lib;
     struct rsm_object     slot, library, drive, request;
     struct scsi_transport *tape;
-    char                  barcode[SMC_VOLTAG_LENGTH + 1];
-    struct label_info     label;
-    struct mam_summary    mam;
-    bool                  has_mam;
+    struct identified     found;         /* barcode, cartridge memory, label */
     uint32_t              option;
     bool                  in_place;      /* the medium was already in the drive (deferred) */
 };
 
 /* ---- the medium's records ---- */
 
-/* The barcode's suffix names the type; else the density the cartridge
- * memory reports; else it is an unknown tape. */
-static const struct media_kind *kind_of(const struct job *job)
-{
-    const struct media_kind *kind = media_kind_from_barcode(job->barcode);
-    if (!kind && job->has_mam)
-        kind = media_kind_from_density(job->mam.density_code);
-    return kind ? kind : media_kind_by_name("Unknown Tape");
-}
-
-static void fill_omid(struct rsm_partition *p, const struct label_info *label)
-{
-    p->omid_label_id_length = (uint32_t)label->label_id_length;
-    memset(p->omid_label_id, 0, sizeof(p->omid_label_id));
-    memcpy(p->omid_label_id, label->label_id, label->label_id_length);
-    WSTR_SET(p->omid_label_type, label->type_name);
-    WSTR_SET(p->omid_label_info, label->info);
-}
-
-/* RSM's classification: a known label type with an unknown id goes to the
- * Import pool of its media type; blank, unknown or unlabelled media to
- * Unrecognized (FOREIGN). A medium already known keeps pool and states. */
-static ntms_err create_media(struct job *job, struct rsm_object *media, struct rsm_object *partition)
-{
-    struct objdb *db = job->engine->db;
-    const struct media_kind *kind = kind_of(job);
-    bool labelled = label_has_identity(&job->label);
-    ntms_guid type_id, pool_id;
-    ntms_err status = system_media_type_by_name(db, kind->name, &type_id);
-
-    if (status == NTMS_OK)
-        status = system_pool(db, labelled ? RSM_POOLTYPE_IMPORT : RSM_POOLTYPE_FOREIGN, &type_id, &pool_id);
-    if (status != NTMS_OK)
-        return status;
-    memset(media, 0, sizeof(*media));
-    memset(partition, 0, sizeof(*partition));
-    if ((status = ntms_guid_generate(&media->id)) != NTMS_OK || (status = ntms_guid_generate(&partition->id)) != NTMS_OK)
-        return status;
-    media->type = RSM_PHYSICAL_MEDIA;
-    media->enabled = partition->enabled = 1;
-    WSTR_SET(media->name, job->barcode[0] ? job->barcode : job->label.volume_id);
-    struct rsm_physical_media *m = &media->info.media;
-    m->media_pool = pool_id;
-    m->media_type = type_id;
-    m->media_type_code = kind->storage_media_type;
-    m->number_of_partitions = 1;
-    WSTR_SET(m->barcode, job->barcode);
-    m->barcode_state = job->barcode[0] ? RSM_BARCODESTATE_OK : RSM_BARCODESTATE_UNREADABLE;
-    if ((status = media_next_sequence_number(db, m->sequence_number, RSM_SEQUENCE_LENGTH)) != NTMS_OK)
-        return status;
-    partition->type = RSM_PARTITION;
-    WSTR_SET(partition->name, job->barcode[0] ? job->barcode : job->label.volume_id);
-    partition->info.partition.physical_media = media->id;
-    partition->info.partition.state = labelled ? RSM_PARTSTATE_IMPORT : RSM_PARTSTATE_FOREIGN;
-    return NTMS_OK;
-}
-
-/* The medium RSM knows by this barcode, or without one by the label's
- * on-media identifier, and its first side. */
-static ntms_err known_media(struct objdb *db, const struct job *job, struct rsm_object *media,
-                            struct rsm_object *partition)
-{
-    wchar16 barcode[RSM_BARCODE_LENGTH];
-    struct media_sides sides;
-    struct rsm_partition omid;
-    struct rsm_object side;
-    ntms_err status;
-
-    if (job->barcode[0]) {
-        WSTR_SET(barcode, job->barcode);
-        status = media_find_by_barcode(db, barcode, media);
-    } else {
-        memset(&omid, 0, sizeof(omid));
-        fill_omid(&omid, &job->label);
-        status = media_find_by_omid(db, &omid, &side);
-        if (status == NTMS_OK)
-            status = objdb_get(db, &side.info.partition.physical_media, media);
-    }
-    if (status == NTMS_OK && (status = media_sides_of(db, &media->id, &sides)) == NTMS_OK && !sides.count)
-        status = NTMS_E_DATABASE_FAILURE;
-    if (status == NTMS_OK)
-        *partition = sides.side[0];
-    return status;
-}
-
 static ntms_err record_media(struct job *job, struct rsm_object *media)
 {
     struct objdb *db = job->engine->db;
     struct rsm_object partition;
-    ntms_err status = known_media(db, job, media, &partition);
+    ntms_err status = media_identified_record(db, &job->found, &job->library.id, media, &partition);
 
-    if (status == NTMS_E_OBJECT_NOT_FOUND)
-        status = create_media(job, media, &partition);
     if (status != NTMS_OK)
         return status;
-    fill_omid(&partition.info.partition, &job->label);
-    partition.info.partition.mount_count++;
     struct rsm_physical_media *m = &media->info.media;
-    m->current_library = job->library.id;
-    /* RSM relates a library to the media types it has seen in it (the
-     * record is read again inside this transaction: no lost update). */
-    struct rsm_object library;
-    if (objdb_get(db, &job->library.id, &library) == NTMS_OK && !library_has_media_type(&library, &m->media_type)
-        && library_relate_media_type(&library, &m->media_type) == NTMS_OK
-        && (status = objdb_put(db, &library)) != NTMS_OK)
-        return status;
     m->home_slot = job->slot.id;
     bool deferred = job->option == IDENTIFY_DEFERRED;
     m->location = deferred ? job->drive.id : job->slot.id;
@@ -233,12 +130,7 @@ static ntms_err mount_and_read(struct job *job)
     status = robot_wait_ready(job->tape, READY_TIMEOUT_MS);
     if (status != NTMS_OK)
         return status;
-    /* Cartridge memory first: no tape motion. A library without a barcode
-     * reader still gets the barcode the application stored there. */
-    job->has_mam = robot_read_mam(job->tape, &job->mam) == NTMS_OK;
-    if (job->has_mam && !job->barcode[0])
-        snprintf(job->barcode, sizeof(job->barcode), "%s", job->mam.barcode);
-    return robot_read_label(job->tape, job->engine->offer_label, &job->label);
+    return media_identify_in_drive(job->tape, job->engine->offer_label, &job->found);
 }
 
 static ntms_err return_home(struct job *job)
@@ -318,7 +210,7 @@ static bool deferred_in_drive(struct job *job)
     objdb_abort(job->engine->db);
     if (!s.found || !library_drive_holding(&job->lib, &s.media.id, &job->drive))
         return false;
-    wstr_to_utf8(job->barcode, sizeof(job->barcode), s.media.info.media.barcode, RSM_BARCODE_LENGTH);
+    wstr_to_utf8(job->found.barcode, sizeof(job->found.barcode), s.media.info.media.barcode, RSM_BARCODE_LENGTH);
     return true;
 }
 
@@ -341,7 +233,7 @@ static ntms_err identify_locked(struct job *job)
         if (!job->in_place)
             return record_empty_slot(job);
     } else {
-        snprintf(job->barcode, sizeof(job->barcode), "%s", e.primary_tag);
+        snprintf(job->found.barcode, sizeof(job->found.barcode), "%s", e.primary_tag);
         if ((status = library_choose_drive(&job->lib, true, &job->drive)) != NTMS_OK)
             return status;
     }

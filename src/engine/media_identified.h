@@ -1,0 +1,35 @@
+/* What an identification found on a tape, into RSM's records, by RSM's
+ * rules: a medium already known (by barcode, or without one by its
+ * label's on-media identifier) keeps its pool and side states; a new one
+ * goes to the Import pool of its media type when its label type is known
+ * (side IMPORT), else to Unrecognized (side FOREIGN). Shared by
+ * IdentifyNtmsSlot and the stand-alone drives' inventory. */
+#ifndef NTMSAPI_ENGINE_MEDIA_IDENTIFIED_H
+#define NTMSAPI_ENGINE_MEDIA_IDENTIFIED_H
+
+#include <stdbool.h>
+
+#include "engine/label_detect.h"
+#include "engine/objdb.h"
+#include "engine/robot.h"
+#include "scsi/scsi_smc.h"
+
+struct identified {
+    char               barcode[SMC_VOLTAG_LENGTH + 1];   /* "" without a reader or a MAM barcode */
+    struct label_info  label;
+    struct mam_summary mam;
+    bool               has_mam;
+};
+
+/* Reads what the drive's medium says: the cartridge memory (which also
+ * gives a barcode where the library has no reader), then the label. */
+ntms_err media_identify_in_drive(struct scsi_transport *tape, label_offer offer, struct identified *found);
+
+/* Inside the caller's write transaction: the medium and its first side,
+ * found or created, with the label recorded on the side, the mount
+ * counted, the library set and related to the medium's type. The caller
+ * sets the location and writes both. */
+ntms_err media_identified_record(struct objdb *db, const struct identified *found, const ntms_guid *library,
+                                 struct rsm_object *media, struct rsm_object *side);
+
+#endif
