@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/system_objects.h"
+#include "engine/media_records.h"
 
 /* The library a device object belongs to; null for other objects. */
 static const ntms_guid *owner_library(const struct rsm_object *o)
@@ -57,33 +57,15 @@ static bool collect(const struct rsm_object *o, void *context)
     return !d->out_of_memory;
 }
 
-static ntms_err to_offline(struct objdb *db, const ntms_guid *id, const ntms_guid *offline)
-{
-    struct rsm_object media;
-    ntms_err status = objdb_get(db, id, &media);
-
-    if (status != NTMS_OK)
-        return status;
-    struct rsm_physical_media *m = &media.info.media;
-    m->current_library = *offline;
-    m->location = m->home_slot = m->mounted_partition = ntms_guid_null;
-    m->location_type = RSM_LOCATION_STORAGESLOT;
-    m->media_state = RSM_MEDIASTATE_IDLE;
-    return objdb_put(db, &media);
-}
-
 static ntms_err remove_library(struct objdb *db, const ntms_guid *library)
 {
-    ntms_guid offline;
     struct doomed d = { .library = library };
-    ntms_err status = system_offline_library(db, &offline);
+    ntms_err status = objdb_for_each(db, RSM_UNKNOWN, collect, &d);
 
-    if (status == NTMS_OK)
-        status = objdb_for_each(db, RSM_UNKNOWN, collect, &d);
     if (status == NTMS_OK && d.out_of_memory)
         status = NTMS_E_NOT_ENOUGH_MEMORY;
     for (size_t i = 0; status == NTMS_OK && i < d.media.count; i++)
-        status = to_offline(db, &d.media.ids[i], &offline);
+        status = media_move_offline(db, &d.media.ids[i]);
     for (size_t i = 0; status == NTMS_OK && i < d.devices.count; i++)
         status = objdb_delete(db, &d.devices.ids[i]);
     if (status == NTMS_OK)

@@ -8,6 +8,7 @@
 
 #include "engine/device_config.h"
 #include "engine/robot.h"
+#include "engine/standalone.h"
 #include "engine/wstr.h"
 #include "platform/plat_file.h"
 #include "scsi/scsi_spc.h"
@@ -32,6 +33,8 @@ static uint32_t default_defer_dismount_seconds(void)
 struct tape_device {
     char name[DEVICE_CONFIG_PATH_MAX];
     char serial[64];
+    char product[48];     /* vendor and product, for a stand-alone library's name */
+    bool mapped;          /* behind some changer's data transfer element */
 };
 
 struct scan {
@@ -60,6 +63,17 @@ static bool known_tape(const struct scan *scan, const char *name)
     return false;
 }
 
+static void describe_tape(struct scsi_transport *tape, struct tape_device *d)
+{
+    uint8_t data[96];
+    struct scsi_request req;
+    struct scsi_inquiry inquiry;
+
+    scsi_build_inquiry(&req, data, sizeof(data), false, 0);
+    if (robot_run(tape, &req) == NTMS_OK && scsi_parse_inquiry(data, req.transferred, &inquiry))
+        snprintf(d->product, sizeof(d->product), "%s %s", inquiry.vendor, inquiry.product);
+}
+
 static void add_tape(struct engine *engine, struct scan *scan, const char *name)
 {
     struct scsi_transport *tape;
@@ -67,11 +81,14 @@ static void add_tape(struct engine *engine, struct scan *scan, const char *name)
 
     if (scan->tape_count == MAX_TAPES || known_tape(scan, name))
         return;
+    memset(d, 0, sizeof(*d));
     snprintf(d->name, sizeof(d->name), "%s", name);
     if (engine->open_device(d->name, &tape) != NTMS_OK)
         return;
-    if (robot_serial(tape, d->serial, sizeof(d->serial)) == NTMS_OK && d->serial[0])
+    if (robot_serial(tape, d->serial, sizeof(d->serial)) == NTMS_OK && d->serial[0]) {
+        describe_tape(tape, d);
         scan->tape_count++;
+    }
     scsi_transport_close(tape);
 }
 
@@ -299,7 +316,9 @@ static ntms_err record_elements(struct objdb *db, struct scan *scan, const struc
             snprintf(name, sizeof(name), "Port %u", number);
             o.info.ieport = (struct rsm_ieport){ number, e->full ? 1u : 2u, 0, 0, library->id, e->address };
         } else {
-            const struct tape_device *tape = tape_of[i] >= 0 ? &scan->tapes[tape_of[i]] : NULL;
+            struct tape_device *tape = tape_of[i] >= 0 ? &scan->tapes[tape_of[i]] : NULL;
+            if (tape)
+                tape->mapped = true;
             snprintf(name, sizeof(name), "Drive %u", number);
             struct rsm_drive *d = &o.info.drive;
             d->number = number;
@@ -356,8 +375,10 @@ static bool was_found(const struct absent *a, const ntms_guid *id)
 static bool collect_absent(const struct rsm_object *o, void *context)
 {
     struct absent *a = context;
-    bool gone = o->type == RSM_LIBRARY ? o->info.library.library_type == RSM_LIBRARYTYPE_ONLINE && !was_found(a, &o->id)
-                                       : !was_found(a, &o->info.drive.library);
+    uint32_t kind = o->info.library.library_type;
+    bool gone = o->type == RSM_LIBRARY
+              ? (kind == RSM_LIBRARYTYPE_ONLINE || kind == RSM_LIBRARYTYPE_STANDALONE) && !was_found(a, &o->id)
+              : !was_found(a, &o->info.drive.library);
     if (gone && o->operational_state != RSM_NOT_PRESENT && a->gone_count < sizeof(a->gone) / sizeof(a->gone[0]))
         a->gone[a->gone_count++] = o->id;
     return true;
@@ -421,11 +442,62 @@ static ntms_err discover_changer(struct engine *engine, struct scan *scan, const
     return status;
 }
 
+/* A drive of a library that is only out of sight is no stand-alone drive. */
+struct owner_search {
+    const char *serial;
+    ntms_guid   library;
+    bool        hit;
+};
+
+static bool drive_with_serial(const struct rsm_object *o, void *context)
+{
+    struct owner_search *s = context;
+
+    s->hit = wstr_equal_ascii_nocase(o->info.drive.serial_number, RSM_SERIALNUMBER_LENGTH, s->serial);
+    if (s->hit)
+        s->library = o->info.drive.library;
+    return !s->hit;
+}
+
+static bool in_a_changer_library(struct objdb *db, const char *serial)
+{
+    struct owner_search s = { .serial = serial };
+    struct rsm_object library;
+    bool owned = false;
+
+    if (objdb_begin_read(db) != NTMS_OK)
+        return false;
+    objdb_for_each(db, RSM_DRIVE, drive_with_serial, &s);
+    owned = s.hit && objdb_get(db, &s.library, &library) == NTMS_OK
+         && library.info.library.library_type == RSM_LIBRARYTYPE_ONLINE;
+    objdb_abort(db);
+    return owned;
+}
+
+/* Tapes no changer leads to are stand-alone libraries. */
+static ntms_err discover_standalone(struct engine *engine, struct scan *scan, ntms_guid *found, size_t *found_count)
+{
+    ntms_err result = NTMS_OK;
+
+    for (size_t t = 0; t < scan->tape_count; t++) {
+        struct tape_device *tape = &scan->tapes[t];
+        if (tape->mapped || in_a_changer_library(engine->db, tape->serial))
+            continue;
+        ntms_err status = standalone_record(engine->db, tape->name, tape->serial, tape->product,
+                                            default_defer_dismount_seconds(), &found[*found_count]);
+        if (status == NTMS_OK)
+            (*found_count)++;
+        else
+            result = status;
+    }
+    return result;
+}
+
 ntms_err engine_discover(struct engine *engine)
 {
     struct scan *scan = calloc(1, sizeof(*scan));
     struct device_config *config = calloc(1, sizeof(*config));
-    ntms_guid found[MAX_CHANGERS + DEVICE_CONFIG_ENTRIES];
+    ntms_guid found[MAX_CHANGERS + DEVICE_CONFIG_ENTRIES + MAX_TAPES];
     size_t found_count = 0;
     ntms_err result = NTMS_OK;
     char name[32];
@@ -452,6 +524,9 @@ ntms_err engine_discover(struct engine *engine)
         else if (status != NTMS_E_OBJECT_NOT_FOUND)
             result = status;
     }
+    ntms_err standalone = discover_standalone(engine, scan, found, &found_count);
+    if (result == NTMS_OK)
+        result = standalone;
     free(scan);
     free(config);
     if (result == NTMS_OK)   /* a failed scan proves nothing about what is absent */

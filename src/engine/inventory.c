@@ -10,6 +10,7 @@
 
 #include "engine/library_access.h"
 #include "engine/robot.h"
+#include "engine/standalone.h"
 #include "engine/wstr.h"
 
 enum { INVENTORY_NONE, INVENTORY_FAST, INVENTORY_OMID, INVENTORY_DEFAULT, INVENTORY_SLOT, INVENTORY_STOP };
@@ -92,6 +93,8 @@ ntms_err engine_inventory(struct engine *engine, const ntms_guid *library_id, ui
         method = library.info.library.inventory_method;
     if (method == INVENTORY_NONE || method == INVENTORY_STOP || method == INVENTORY_DEFAULT)
         return NTMS_OK;
+    if (library.info.library.library_type == RSM_LIBRARYTYPE_STANDALONE)
+        return standalone_inventory(engine, library_id);   /* one drive: every method looks at it */
     ntms_err status = library_access_open(engine, library_id, &access);
     if (status != NTMS_OK)
         return status;

@@ -144,6 +144,23 @@ static ntms_err record_dismount(struct library_access *a, struct rsm_object *dri
     return objdb_end(db, status);
 }
 
+/* A stand-alone drive's medium has nowhere to go: it stays, dismountable. */
+static ntms_err dismount_in_place(struct library_access *a, struct rsm_object *drive, struct rsm_object *media)
+{
+    struct objdb *db = a->engine->db;
+    ntms_err status = objdb_begin_write(db);
+
+    if (status != NTMS_OK)
+        return status;
+    media->info.media.media_state = RSM_MEDIASTATE_IDLE;
+    media->info.media.mounted_partition = ntms_guid_null;
+    drive->info.drive.state = RSM_DRIVESTATE_DISMOUNTABLE;
+    drive->info.drive.dismount_due = 0;
+    if ((status = objdb_put(db, media)) == NTMS_OK)
+        status = objdb_put(db, drive);
+    return objdb_end(db, status);
+}
+
 ntms_err library_dismount(struct library_access *a, struct rsm_object *drive)
 {
     struct rsm_object media, home;
@@ -152,6 +169,8 @@ ntms_err library_dismount(struct library_access *a, struct rsm_object *drive)
 
     if (status != NTMS_OK)
         return NTMS_E_INVALID_STATE;   /* nothing known in the drive */
+    if (!a->changer)
+        return dismount_in_place(a, drive, &media);
     if ((status = engine_get_object(a->engine, &media.info.media.home_slot, &home)) != NTMS_OK)
         return status;
     if (library_open_drive(a, drive, &tape) == NTMS_OK) {
@@ -169,11 +188,11 @@ ntms_err library_defer_dismount(struct library_access *a, struct rsm_object *dri
 {
     struct rsm_drive *d = &drive->info.drive;
 
-    (void)a;
     d->state = RSM_DRIVESTATE_DISMOUNTABLE;
     d->loaded_media = *media;
     d->saved_partition = *partition;
-    d->dismount_due = objdb_now() + (uint64_t)d->defer_dismount_delay * FILETIME_PER_SECOND;
+    /* A stand-alone drive keeps its medium: nothing will fall due. */
+    d->dismount_due = a->changer ? objdb_now() + (uint64_t)d->defer_dismount_delay * FILETIME_PER_SECOND : 0;
     return NTMS_OK;   /* the caller writes the drive in its own transaction */
 }
 
@@ -228,13 +247,15 @@ static ntms_err check_library(struct library_access *a, const ntms_guid *library
 {
     if (engine_get_object(a->engine, library, &a->library) != NTMS_OK || a->library.type != RSM_LIBRARY)
         return NTMS_E_OBJECT_NOT_FOUND;
+    uint32_t type = a->library.info.library.library_type;
+    bool present_kind = type == RSM_LIBRARYTYPE_ONLINE || type == RSM_LIBRARYTYPE_STANDALONE;
     /* Absent at the last scan: it may be back (scans are rate-limited). */
-    if (a->library.info.library.library_type == RSM_LIBRARYTYPE_ONLINE && a->library.operational_state != RSM_READY
+    if (present_kind && a->library.operational_state != RSM_READY
         && engine_rediscover(a->engine, REDISCOVERY_SECONDS) == NTMS_OK)
         engine_get_object(a->engine, library, &a->library);
     if (!a->library.enabled)
         return NTMS_E_RESOURCE_DISABLED;
-    if (a->library.info.library.library_type != RSM_LIBRARYTYPE_ONLINE || a->library.operational_state != RSM_READY)
+    if (!present_kind || a->library.operational_state != RSM_READY)
         return NTMS_E_LIBRARY_OFFLINE;
     return NTMS_OK;
 }
@@ -253,6 +274,8 @@ ntms_err library_access_open(struct engine *engine, const ntms_guid *library, st
     snprintf(path, sizeof(path), "%s/robot-%s.lock", engine->data_directory, guid);
     if ((status = plat_file->lock(path, &a->lock)) != NTMS_OK)
         return status;
+    if (a->library.info.library.library_type == RSM_LIBRARYTYPE_STANDALONE)
+        return NTMS_OK;   /* no changer, no housekeeping: the lock is all it needs */
     wstr_to_utf8(changer, sizeof(changer), a->library.info.library.device_path, RSM_DEVICE_PATH_LENGTH);
     if (!engine->open_device || engine->open_device(changer, &a->changer) != NTMS_OK) {
         plat_file->unlock(a->lock);

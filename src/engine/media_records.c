@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "engine/system_objects.h"
 #include "engine/wstr.h"
 
 static size_t trimmed_length(const wchar16 *s, size_t capacity)
@@ -154,4 +155,22 @@ ntms_err media_find_by_omid(struct objdb *db, const struct rsm_partition *omid, 
     if (status == NTMS_OK)
         *side = s.side;
     return status;
+}
+
+ntms_err media_move_offline(struct objdb *db, const ntms_guid *id)
+{
+    struct rsm_object media;
+    ntms_guid offline;
+    ntms_err status = system_offline_library(db, &offline);
+
+    if (status == NTMS_OK)
+        status = objdb_get(db, id, &media);
+    if (status != NTMS_OK)
+        return status;
+    struct rsm_physical_media *m = &media.info.media;
+    m->current_library = offline;
+    m->location = m->home_slot = m->mounted_partition = ntms_guid_null;
+    m->location_type = RSM_LOCATION_STORAGESLOT;
+    m->media_state = RSM_MEDIASTATE_IDLE;
+    return objdb_put(db, &media);
 }

@@ -28,6 +28,9 @@ bool media_side_in_use(uint32_t state);
  * NTMS_E_OBJECT_NOT_FOUND when none. */
 ntms_err media_find_by_omid(struct objdb *db, const struct rsm_partition *omid, struct rsm_object *side);
 
+/* Into the offline library: no location, no home slot, idle. */
+ntms_err media_move_offline(struct objdb *db, const ntms_guid *media);
+
 /* One more than the highest sequence number any medium has, as text. */
 ntms_err media_next_sequence_number(struct objdb *db, wchar16 *text, size_t capacity);
 

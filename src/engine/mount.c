@@ -38,7 +38,7 @@ static ntms_err check_online(struct engine *engine, const struct side *side)
         return NTMS_E_RESOURCE_DISABLED;
     if (ntms_guid_is_null(&side->media.info.media.current_library)
         || engine_get_object(engine, &side->media.info.media.current_library, &library) != NTMS_OK
-        || library.info.library.library_type != RSM_LIBRARYTYPE_ONLINE)
+        || library.info.library.library_type == RSM_LIBRARYTYPE_OFFLINE)
         return NTMS_E_MEDIA_OFFLINE;
     return NTMS_OK;
 }

@@ -2,7 +2,9 @@
  * backup application would have: slot -> drive 1, label block + filemark,
  * drive -> slot. For tests and the demo.
  * usage: write_label <changer-url> <tape0-url> <slot-number> ansi|mtf|raw <volume>
- *   raw writes <volume> itself as the block (a label of a format of one's own). */
+ *   raw writes <volume> itself as the block (a label of a format of one's own);
+ *   a changer of "-" writes onto the tape already in <tape0-url> (a stand-alone drive). */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,24 +50,12 @@ static size_t raw_label(uint8_t *block, const char *text)
     return 512;
 }
 
-int main(int argc, char **argv)
+/* The label block and a filemark at the start of the tape in the drive. */
+static ntms_err write_block(struct scsi_transport *tape, const uint8_t *block, size_t length)
 {
-    struct scsi_transport *changer, *tape;
-    struct smc_element_map map;
     struct scsi_request req;
-    uint8_t block[1024];
+    ntms_err status = robot_wait_ready(tape, 30000);
 
-    if (argc != 6 || transport_iscsi_open(argv[1], &changer) || transport_iscsi_open(argv[2], &tape)
-        || robot_element_map(changer, &map)) {
-        fprintf(stderr, "usage: write_label <changer-url> <tape0-url> <slot> ansi|mtf|raw <volume>\n");
-        return 2;
-    }
-    uint16_t slot = (uint16_t)(map.first[SMC_STORAGE] + atoi(argv[3]) - 1), drive = map.first[SMC_DATA_TRANSFER];
-    size_t length = !strcmp(argv[4], "mtf") ? mtf_label(block, argv[5])
-                  : !strcmp(argv[4], "raw") ? raw_label(block, argv[5]) : ansi_label(block, argv[5]);
-    ntms_err status = robot_move(changer, map.first[SMC_TRANSPORT], slot, drive);
-    if (status == NTMS_OK)
-        status = robot_wait_ready(tape, 30000);
     if (status == NTMS_OK) {
         ssc_build_rewind(&req);
         status = robot_run(tape, &req);
@@ -80,7 +70,33 @@ int main(int argc, char **argv)
     }
     ssc_build_rewind(&req);
     robot_run(tape, &req);
-    ntms_err back = robot_move(changer, map.first[SMC_TRANSPORT], drive, slot);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    struct scsi_transport *changer = NULL, *tape;
+    struct smc_element_map map;
+    uint8_t block[1024];
+    bool standalone = argc == 6 && !strcmp(argv[1], "-");
+
+    if (argc != 6 || (!standalone && transport_iscsi_open(argv[1], &changer)) || transport_iscsi_open(argv[2], &tape)
+        || (!standalone && robot_element_map(changer, &map))) {
+        fprintf(stderr, "usage: write_label <changer-url>|- <tape0-url> <slot> ansi|mtf|raw <volume>\n");
+        return 2;
+    }
+    size_t length = !strcmp(argv[4], "mtf") ? mtf_label(block, argv[5])
+                  : !strcmp(argv[4], "raw") ? raw_label(block, argv[5]) : ansi_label(block, argv[5]);
+    ntms_err status = NTMS_OK, back = NTMS_OK;
+    if (standalone) {
+        status = write_block(tape, block, length);
+    } else {
+        uint16_t slot = (uint16_t)(map.first[SMC_STORAGE] + atoi(argv[3]) - 1), drive = map.first[SMC_DATA_TRANSFER];
+        status = robot_move(changer, map.first[SMC_TRANSPORT], slot, drive);
+        if (status == NTMS_OK)
+            status = write_block(tape, block, length);
+        back = robot_move(changer, map.first[SMC_TRANSPORT], drive, slot);
+    }
     scsi_transport_close(tape);
     scsi_transport_close(changer);
     if (status || back) {

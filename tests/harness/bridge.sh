@@ -32,7 +32,7 @@ start() {
         echo "SGBRIDGE_PRELOAD=$(cd "$build/tools/sgbridge" && pwd)/libsgbridge-preload.so"
         echo "SGBRIDGE_PID=$pid"
         echo "SGBRIDGE_CHANGER0=$state/dev/changer0"
-        for d in $(seq 0 $((VTL_DRIVES - 1))); do
+        for d in $(seq 0 $((${VTL_TAPES:-$VTL_DRIVES} - 1))); do
             local url_var=VTL_TAPE${d}_URL
             echo "SGBRIDGE1 ${!url_var} 1" > "$state/dev/tape$d"
             echo "SGBRIDGE_TAPE$d=$state/dev/tape$d"

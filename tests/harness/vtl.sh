@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A private tgt virtual tape library for tests, benchmarks and the demo.
 #
-#   vtl.sh start <statedir> [--slots N] [--drives N]
+#   vtl.sh start <statedir> [--slots N] [--drives N] [--standalone N]
 #   vtl.sh stop  <statedir>
 #
 # start runs its own tgtd (control socket and iSCSI port on 127.0.0.1 chosen
@@ -10,15 +10,18 @@
 # (default 8 slots, 2 drives). Element addresses are deliberately not
 # 0-based: picker 1, IE 16.., drives 256.., slots 4096... Every slot whose
 # number is not a multiple of 4 holds a tape with barcode N<slot:04>L6.
+# --standalone adds N tape drives outside the changer (LUNs after it),
+# each with a tape of its own loaded (a blank one: tgt has no MAM barcode).
 # It writes <statedir>/env for `source`:
 #   TGT_CTL TGT_PORT TGT_PID TGT_TARGET VTL_SLOTS VTL_DRIVES
 #   VTL_CHANGER_URL VTL_TAPE0_URL VTL_TAPE1_URL ... VTL_MEDIA_HOME
+#   VTL_STANDALONE VTL_TAPES (drives + stand-alone; their URLs follow the drives')
 #   VTL_FIRST_SLOT VTL_FIRST_DRIVE VTL_FIRST_IE VTL_TRANSPORT
 # stop deletes the target (--force) and the system through tgtadm, waits for
 # that tgtd to exit, and only then kills that pid. Safe to call twice.
 set -euo pipefail
 
-usage() { echo "usage: $0 start|stop <statedir> [--slots N] [--drives N]" >&2; exit 2; }
+usage() { echo "usage: $0 start|stop <statedir> [--slots N] [--drives N] [--standalone N]" >&2; exit 2; }
 [ $# -ge 2 ] || usage
 action=$1 state=$2
 shift 2
@@ -87,6 +90,12 @@ build_library() {
         tgtimg --op new --device-type tape --barcode "$barcode" --size 64 --type data --file "$media/$barcode" > /dev/null
         changer_param "element_type=2,address=$((FIRST_SLOT + s - 1)),barcode=$barcode,sides=1"
     done
+    for d in $(seq 1 "$standalone"); do
+        tgtimg --op new --device-type tape --barcode "SA$(printf '%04d' "$d")L6" --size 64 --type data \
+            --file "$state/standalone$d.img" > /dev/null
+        tgtadm_ --op new --mode logicalunit --tid 1 --lun $((changer_lun + d)) --device-type tape --bstype ssc \
+            -b "$state/standalone$d.img"
+    done
     tgtadm_ --op bind --mode target --tid 1 -I 127.0.0.1
 }
 
@@ -96,10 +105,12 @@ write_env() {
         echo "TGT_CTL=$TGT_CTL"; echo "TGT_PORT=$TGT_PORT"; echo "TGT_PID=$TGT_PID"; echo "TGT_TARGET=$TARGET"
         echo "VTL_STATEDIR=$state"; echo "VTL_MEDIA_HOME=$state/media"
         echo "VTL_SLOTS=$slots"; echo "VTL_DRIVES=$drives"
+        echo "VTL_STANDALONE=$standalone"; echo "VTL_TAPES=$((drives + standalone))"
         echo "VTL_TRANSPORT=$TRANSPORT"; echo "VTL_FIRST_IE=$FIRST_IE"
         echo "VTL_FIRST_DRIVE=$FIRST_DRIVE"; echo "VTL_FIRST_SLOT=$FIRST_SLOT"
         echo "VTL_CHANGER_URL=$url/$((drives + 1))"
         for d in $(seq 1 "$drives"); do echo "VTL_TAPE$((d - 1))_URL=$url/$d"; done
+        for d in $(seq 1 "$standalone"); do echo "VTL_TAPE$((drives + d - 1))_URL=$url/$((drives + 1 + d))"; done
     } > "$state/env"
 }
 
@@ -118,11 +129,12 @@ stop() {
 
 case $action in
 start)
-    slots=8 drives=2
+    slots=8 drives=2 standalone=0
     while [ $# -gt 0 ]; do
         case $1 in
         --slots) slots=$2; shift 2 ;;
         --drives) drives=$2; shift 2 ;;
+        --standalone) standalone=$2; shift 2 ;;
         *) usage ;;
         esac
     done

@@ -3,7 +3,8 @@
  * between the steps.
  * usage: test_mount.exe mount-deferred | remount-immediate | drive | pools | disable | inventory
  *        test_mount.exe hold SECONDS MARKER   both drives mounted for a while (MARKER written once they are)
- *        test_mount.exe busy                  while they are held */
+ *        test_mount.exe busy                  while they are held
+ *        test_mount.exe standalone            the stand-alone drives (vtl.sh --standalone 2) */
 #include <windows.h>
 #include <ntmsapi.h>
 #include <stdlib.h>
@@ -154,6 +155,75 @@ static void busy(void)
     ok(GetTickCount64() - start >= 1000, "it waited (%llu ms)\n", GetTickCount64() - start);
 }
 
+/* The stand-alone library on the drive that is \\.\TapeN, and its drive. */
+static BOOL standalone_library(const WCHAR *device, NTMS_GUID *library_id, NTMS_GUID *drive)
+{
+    NTMS_GUID libraries[8];
+    DWORD count = ARRAYSIZE(libraries);
+    NTMS_OBJECTINFORMATIONW info;
+
+    EnumerateNtmsObject(session, NULL, libraries, &count, NTMS_LIBRARY, 0);
+    for (DWORD i = 0; i < count; i++) {
+        DWORD drives = 1;
+        if (!information(&libraries[i], NTMS_LIBRARY, &info) || info.Info.Library.LibraryType != NTMS_LIBRARYTYPE_STANDALONE
+            || EnumerateNtmsObject(session, &libraries[i], drive, &drives, NTMS_DRIVE, 0) != ERROR_SUCCESS
+            || !information(drive, NTMS_DRIVE, &info) || lstrcmpiW(info.Info.Drive.szDeviceName, device))
+            continue;
+        *library_id = libraries[i];
+        return TRUE;
+    }
+    return FALSE;
+}
+
+static DWORD media_in(NTMS_GUID *library_id, NTMS_GUID *media)
+{
+    DWORD count = 4;
+    return EnumerateNtmsObject(session, library_id, media, &count, NTMS_PHYSICAL_MEDIA, 0) == ERROR_SUCCESS ? count : 99;
+}
+
+static void standalone(void)
+{
+    NTMS_GUID sa, sa_drive, blank, blank_drive, media[4], again[4], side, drive;
+    NTMS_OBJECTINFORMATIONW info;
+    DWORD count = 1;
+
+    ok(standalone_library(L"\\\\.\\Tape2", &sa, &sa_drive), "\\\\.\\Tape2, in no changer, is a stand-alone library\n");
+    ok(information(&sa, NTMS_LIBRARY, &info) && info.Info.Library.dwNumberOfDrives == 1
+       && info.Info.Library.dwNumberOfSlots == 0, "one drive, no slots\n");
+    ok(standalone_library(L"\\\\.\\Tape3", &blank, &blank_drive), "and so is \\\\.\\Tape3\n");
+    ok(information(&library, NTMS_LIBRARY, &info) && info.Info.Library.dwNumberOfDrives == 2,
+       "the changer's library keeps its two drives\n");
+    expect(InventoryNtmsLibrary(session, &sa, NTMS_INVENTORY_FAST), ERROR_SUCCESS, "inventory of the stand-alone drive");
+    ok(media_in(&sa, media) == 1, "finds its tape\n");
+    EnumerateNtmsObject(session, &media[0], &side, &count, NTMS_PARTITION, 0);
+    ok(information(&side, NTMS_PARTITION, &info) && !wcscmp(info.Info.Partition.szOmidLabelType, L"ANSI VOL1")
+       && info.Info.Partition.State == NTMS_PARTSTATE_IMPORT, "labelled ANSI VOL1, IMPORT (%ls)\n",
+       info.Info.Partition.szOmidLabelType);
+    ok(information(&media[0], NTMS_PHYSICAL_MEDIA, &info) && info.Info.PhysicalMedia.LocationType == NTMS_DRIVE
+       && !memcmp(&info.Info.PhysicalMedia.Location, &sa_drive, sizeof(sa_drive)), "in the drive\n");
+    expect(InventoryNtmsLibrary(session, &sa, NTMS_INVENTORY_OMID), ERROR_SUCCESS, "again");
+    ok(media_in(&sa, again) == 1 && !memcmp(&again[0], &media[0], sizeof(media[0])), "the same record\n");
+    expect(InventoryNtmsLibrary(session, &blank, NTMS_INVENTORY_FAST), ERROR_SUCCESS, "the drive with a blank tape");
+    expect(InventoryNtmsLibrary(session, &blank, NTMS_INVENTORY_FAST), ERROR_SUCCESS, "twice");
+    ok(media_in(&blank, again) == 1, "a blank tape without barcode is one record, not one per inventory\n");
+
+    expect(MountNtmsMedia(session, &side, &drive, 1, NTMS_MOUNT_READ, 0, 10000, NULL), ERROR_SUCCESS, "mount in place");
+    ok(!memcmp(&drive, &sa_drive, sizeof(drive)) && information(&drive, NTMS_DRIVE, &info)
+       && info.Info.Drive.State == NTMS_DRIVESTATE_LOADED, "LOADED in its drive\n");
+    expect(InventoryNtmsLibrary(session, &sa, NTMS_INVENTORY_FAST), ERROR_BUSY, "no inventory while mounted");
+    expect(DismountNtmsMedia(session, &side, 1, NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS, "dismount");
+    ok(information(&drive, NTMS_DRIVE, &info) && info.Info.Drive.State == NTMS_DRIVESTATE_DISMOUNTABLE,
+       "the drive is only marked dismountable (%lu)\n", info.Info.Drive.State);
+    ok(information(&media[0], NTMS_PHYSICAL_MEDIA, &info) && info.Info.PhysicalMedia.LocationType == NTMS_DRIVE
+       && info.Info.PhysicalMedia.MediaState == NTMS_MEDIASTATE_IDLE, "the tape stays, idle\n");
+    expect(MountNtmsMedia(session, &side, &drive, 1, NTMS_MOUNT_READ, 0, 10000, NULL), ERROR_SUCCESS, "mount again");
+    expect(DismountNtmsDrive(session, &drive), ERROR_SUCCESS, "DismountNtmsDrive");
+    expect(DeleteNtmsDrive(session, &sa_drive), ERROR_INVALID_STATE, "a drive that is there stays");
+    NTMS_GUID library_side = side_of_slot1(), into = sa_drive;
+    expect(MountNtmsMedia(session, &library_side, &into, 1, NTMS_MOUNT_READ | NTMS_MOUNT_SPECIFIC_DRIVE, 0, 10000, NULL),
+           ERROR_INVALID_DRIVE, "a library's tape cannot go into a stand-alone drive");
+}
+
 int main(int argc, char **argv)
 {
     session = OpenNtmsSessionW(NULL, L"ntmsapi test_mount", 0);
@@ -233,6 +303,8 @@ int main(int argc, char **argv)
         expect(AddNtmsMediaType(session, &dlt, &dlt), ERROR_INVALID_LIBRARY, "a media type is no library");
     } else if (!strcmp(mode, "hold") && argc == 4) {
         hold((DWORD)atoi(argv[2]), argv[3]);
+    } else if (!strcmp(mode, "standalone")) {
+        standalone();
     } else if (!strcmp(mode, "busy")) {
         busy();
     } else if (!strcmp(mode, "disable")) {
