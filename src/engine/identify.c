@@ -18,6 +18,7 @@
 #include "platform/plat_process.h"
 
 #define READY_TIMEOUT_MS (120 * 1000)
+#define MAX_REFUSING_DRIVES 64
 
 struct job {
     struct engine        *engine;
@@ -26,6 +27,9 @@ struct job {
     struct rsm_object     slot, library, drive, request;
     struct scsi_transport *tape;
     struct identified     found;         /* barcode, cartridge memory, label */
+    ntms_guid             refused[MAX_REFUSING_DRIVES];   /* drives that could not take the medium */
+    size_t                refused_count;
+    bool                  home_already;  /* the last drive refused it: it went home */
     uint32_t              option;
     bool                  in_place;      /* the medium was already in the drive (deferred) */
 };
@@ -221,6 +225,40 @@ static ntms_err load_slot(struct job *job, const ntms_guid *slot_id)
     return NTMS_OK;
 }
 
+/* A drive that cannot read the medium is no answer yet. */
+static bool refused(ntms_err status)
+{
+    return status == NTMS_E_MEDIA_INCOMPATIBLE || status == NTMS_E_UNRECOGNIZED_MEDIA;
+}
+
+/* Each idle drive is tried until one reads the medium; when none can, it
+ * is home again and recorded as incompatible (RSM: held in Unrecognized). */
+static ntms_err mount_where_readable(struct job *job)
+{
+    ntms_err status;
+
+    while (refused(status = mount_and_read(job)) && !job->in_place) {
+        ntms_err home = return_home(job);
+        scsi_transport_close(job->tape);
+        job->tape = NULL;
+        if (home != NTMS_OK)
+            return home;
+        if (job->refused_count < MAX_REFUSING_DRIVES)
+            job->refused[job->refused_count++] = job->drive.id;
+        if (job->refused_count == MAX_REFUSING_DRIVES
+            || library_choose_drive(&job->lib, false, job->refused, job->refused_count, &job->drive) != NTMS_OK) {
+            memset(&job->found.label, 0, sizeof(job->found.label));
+            snprintf(job->found.label.type_name, sizeof(job->found.label.type_name), "Incompatible");
+            snprintf(job->found.label.info, sizeof(job->found.label.info), "no drive of the library can read it");
+            job->found.incompatible = true;
+            job->home_already = true;
+            job->option = IDENTIFY_IMMEDIATE;   /* nothing to leave in a drive */
+            return NTMS_OK;
+        }
+    }
+    return status;
+}
+
 static ntms_err identify_locked(struct job *job)
 {
     struct smc_element e;
@@ -234,17 +272,17 @@ static ntms_err identify_locked(struct job *job)
             return record_empty_slot(job);
     } else {
         snprintf(job->found.barcode, sizeof(job->found.barcode), "%s", e.primary_tag);
-        if ((status = library_choose_drive(&job->lib, true, &job->drive)) != NTMS_OK)
+        if ((status = library_choose_drive(&job->lib, true, NULL, 0, &job->drive)) != NTMS_OK)
             return status;
     }
     if ((status = commit_request(job, 1 /* NTMS_LM_INPROCESS */, NTMS_OK)) != NTMS_OK)
         return status;
-    status = mount_and_read(job);
+    status = mount_where_readable(job);
     if (status == NTMS_OK)
         status = record_result(job);
     /* Whatever failed, the tape goes home: no tape stranded in a drive the
      * database believes empty. */
-    if (job->option != IDENTIFY_DEFERRED || status != NTMS_OK) {
+    if ((job->option != IDENTIFY_DEFERRED || status != NTMS_OK) && !job->home_already) {
         ntms_err home = return_home(job);
         if (status == NTMS_OK)
             status = home;
@@ -265,7 +303,8 @@ static ntms_err identify_once(struct job *job)
     if (status != NTMS_OK)
         return status;
     job->library = job->lib.library;
-    job->in_place = false;
+    job->in_place = job->home_already = false;
+    job->refused_count = 0;
     status = identify_locked(job);
     scsi_transport_close(job->tape);
     job->tape = NULL;

@@ -71,7 +71,16 @@ bool library_drive_holding(struct library_access *a, const ntms_guid *media, str
     return found;
 }
 
-ntms_err library_choose_drive(struct library_access *a, bool may_empty, struct rsm_object *drive)
+static bool excluded(const struct rsm_object *d, const ntms_guid *exclude, size_t exclude_count)
+{
+    for (size_t i = 0; i < exclude_count; i++)
+        if (ntms_guid_equal(&d->id, &exclude[i]))
+            return true;
+    return false;
+}
+
+ntms_err library_choose_drive(struct library_access *a, bool may_empty, const ntms_guid *exclude,
+                              size_t exclude_count, struct rsm_object *drive)
 {
     struct drive_list *list = new_list(a);
     const struct rsm_object *idle = NULL, *deferred = NULL;
@@ -81,7 +90,7 @@ ntms_err library_choose_drive(struct library_access *a, bool may_empty, struct r
         return NTMS_E_DATABASE_FAILURE;
     for (size_t i = 0; i < list->count; i++) {
         const struct rsm_object *d = &list->drives[i];
-        if (!usable(d))
+        if (!usable(d) || excluded(d, exclude, exclude_count))
             continue;
         if (ntms_guid_is_null(&d->info.drive.loaded_media)) {
             if (!idle || d->info.drive.number < idle->info.drive.number)

@@ -26,8 +26,10 @@ void library_access_close(struct library_access *access);
 
 /* The lowest-numbered idle drive; else, when `may_empty`, the lowest
  * deferred one after sending its medium home; else NTMS_E_BUSY with
- * drives_busy set (every usable drive is in use: a caller may wait). */
-ntms_err library_choose_drive(struct library_access *access, bool may_empty, struct rsm_object *drive);
+ * drives_busy set (every usable drive is in use: a caller may wait).
+ * Drives in `exclude` are not considered (they refused the medium). */
+ntms_err library_choose_drive(struct library_access *access, bool may_empty, const ntms_guid *exclude,
+                              size_t exclude_count, struct rsm_object *drive);
 /* The drive holding this physical medium, if any. */
 bool library_drive_holding(struct library_access *access, const ntms_guid *media, struct rsm_object *drive);
 

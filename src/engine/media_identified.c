@@ -46,8 +46,9 @@ static ntms_err create_media(struct objdb *db, const struct identified *found, s
     ntms_guid type_id, pool_id;
     ntms_err status = system_media_type_by_name(db, kind->name, &type_id);
 
-    if (status == NTMS_OK)
-        status = system_pool(db, labelled ? RSM_POOLTYPE_IMPORT : RSM_POOLTYPE_FOREIGN, &type_id, &pool_id);
+    if (status == NTMS_OK)   /* incompatible media are held in Unrecognized */
+        status = system_pool(db, labelled && !found->incompatible ? RSM_POOLTYPE_IMPORT : RSM_POOLTYPE_FOREIGN,
+                             &type_id, &pool_id);
     if (status != NTMS_OK)
         return status;
     memset(media, 0, sizeof(*media));
@@ -69,7 +70,8 @@ static ntms_err create_media(struct objdb *db, const struct identified *found, s
     side->type = RSM_PARTITION;
     WSTR_SET(side->name, name);
     side->info.partition.physical_media = media->id;
-    side->info.partition.state = labelled ? RSM_PARTSTATE_IMPORT : RSM_PARTSTATE_FOREIGN;
+    side->info.partition.state = found->incompatible ? RSM_PARTSTATE_INCOMPATIBLE
+                               : labelled ? RSM_PARTSTATE_IMPORT : RSM_PARTSTATE_FOREIGN;
     return NTMS_OK;
 }
 

@@ -19,6 +19,7 @@ struct identified {
     struct label_info  label;
     struct mam_summary mam;
     bool               has_mam;
+    bool               incompatible;   /* no drive of the library could read it */
 };
 
 /* Reads what the drive's medium says: the cartridge memory (which also

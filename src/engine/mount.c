@@ -86,7 +86,7 @@ static ntms_err mount_one(struct library_access *a, struct side *side, const ntm
         if (!ntms_guid_is_null(&drive->info.drive.loaded_media)
             && (status = library_dismount(a, drive)) != NTMS_OK)
             return NTMS_E_BUSY;
-    } else if ((status = library_choose_drive(a, true, drive)) != NTMS_OK) {
+    } else if ((status = library_choose_drive(a, true, NULL, 0, drive)) != NTMS_OK) {
         return status;
     }
     if ((status = engine_get_object(a->engine, &side->media.info.media.home_slot, &home)) != NTMS_OK)

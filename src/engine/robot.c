@@ -93,6 +93,15 @@ ntms_err robot_move(struct scsi_transport *changer, uint16_t transport, uint16_t
     return robot_run(changer, &req);
 }
 
+/* Answers that waiting may change: the drive is loading, busy, or was
+ * just told about the change. Anything else (an incompatible medium, a
+ * hardware fault) stays what it is. */
+static bool worth_waiting(ntms_err status)
+{
+    return status == NTMS_E_NOT_READY || status == NTMS_E_NO_MEDIA_IN_DRIVE || status == NTMS_E_BUSY
+        || status == NTMS_E_MEDIA_CHANGED || status == NTMS_E_BUS_RESET;
+}
+
 ntms_err robot_wait_ready(struct scsi_transport *drive, uint32_t timeout_ms)
 {
     ntms_err status = NTMS_E_NOT_READY;
@@ -101,8 +110,8 @@ ntms_err robot_wait_ready(struct scsi_transport *drive, uint32_t timeout_ms)
         struct scsi_request req;
         scsi_build_test_unit_ready(&req);
         status = robot_run(drive, &req);
-        if (status == NTMS_OK)
-            return NTMS_OK;
+        if (status == NTMS_OK || !worth_waiting(status))
+            return status;
         plat_sleep_ms(WAIT_STEP_MS);
     }
     return status;

@@ -20,7 +20,9 @@ ntms_err robot_element_map(struct scsi_transport *changer, struct smc_element_ma
 ntms_err robot_element_status(struct scsi_transport *changer, enum smc_element_type type, uint16_t first,
                               uint16_t count, bool dvcid, struct smc_element *elements, size_t *found);
 ntms_err robot_move(struct scsi_transport *changer, uint16_t transport, uint16_t from, uint16_t to);
-/* TEST UNIT READY until the drive is ready or `timeout_ms` passes. */
+/* TEST UNIT READY until the drive is ready or `timeout_ms` passes; an
+ * answer that waiting cannot change (an incompatible medium, a hardware
+ * fault) returns at once. */
 ntms_err robot_wait_ready(struct scsi_transport *drive, uint32_t timeout_ms);
 /* Rewinds and reads the first block; the label it carries, as a media
  * label library (`offer`, may be NULL) or the built-in recognisers say. */

@@ -9,7 +9,7 @@
 #include "engine/robot.h"
 #include "engine/wstr.h"
 
-#define PRESENT_TIMEOUT_MS (10 * 1000)
+#define PRESENT_TIMEOUT_MS 1000   /* nothing is being loaded: "no medium" is the answer */
 
 struct serial_search {
     uint32_t          type;

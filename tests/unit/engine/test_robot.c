@@ -92,9 +92,26 @@ static void a_lying_element_reply_is_contained(void **state)
     assert_int_equal(found, 0);
 }
 
+static void an_incompatible_medium_is_not_waited_for(void **state)
+{
+    (void)state;
+    const uint8_t tur[1] = { 0x00 };
+
+    fake_device_init(&device, "fake");
+    sense_step(tur, 2, 0x04, 0x01);                   /* becoming ready: waited for */
+    sense_step(tur, 2, 0x30, 0x00);                   /* incompatible medium installed */
+    assert_int_equal(robot_wait_ready(&device.base, 60000), NTMS_E_MEDIA_INCOMPATIBLE);
+    assert_int_equal(device.sent_count, 2);
+    fake_device_init(&device, "fake");
+    sense_step(tur, 4, 0x44, 0x00);                   /* internal target failure */
+    assert_int_equal(robot_wait_ready(&device.base, 60000), NTMS_E_IO_DEVICE);
+    assert_int_equal(device.sent_count, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(an_incompatible_medium_is_not_waited_for),
         cmocka_unit_test(unit_attention_is_retried),
         cmocka_unit_test(hardware_errors_are_not_retried),
         cmocka_unit_test(cartridge_memory_is_read_when_present),

@@ -1,0 +1,253 @@
+/* IdentifyNtmsSlot on the engine against the simulated library: what it
+ * records, incompatible media, and faults injected at each step, after
+ * which the library must be consistent (the tape where the database says
+ * it is, nothing stranded in a drive). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "engine/engine.h"
+#include "engine/system_objects.h"
+#include "engine/wstr.h"
+#include "sim_library.h"
+
+static struct engine *engine;
+static struct sim_library sim;
+static char directory[] = "/tmp/ntmsapi-sim-XXXXXX";
+static ntms_guid library, slots[SIM_SLOTS], drives[SIM_DRIVES];
+
+static const char *const barcodes[SIM_SLOTS] = { "S00001L6", "S00002L6", "S00003L6", "S00004L6", "", "S00006L6" };
+
+static void ansi_label(struct sim_tape *tape, const char *volume)
+{
+    memset(tape->block, ' ', 80);
+    memcpy(tape->block, "VOL1", 4);
+    memcpy(tape->block + 4, volume, strlen(volume));
+    tape->block[79] = '3';
+    tape->length = 80;
+}
+
+static bool first_library(const struct rsm_object *o, void *context)
+{
+    if (o->info.library.library_type != RSM_LIBRARYTYPE_ONLINE)
+        return true;
+    *(ntms_guid *)context = o->id;
+    return false;
+}
+
+static int setup(void **state)
+{
+    ntms_guid list[16];
+    uint32_t count;
+
+    (void)state;
+    sim_library_init(&sim, barcodes);
+    ansi_label(&sim.tapes[0], "SIM001");
+    sim.tapes[2].readable_in[0] = sim.tapes[2].readable_in[1] = false;   /* S00003L6: no drive takes it */
+    sim.tapes[3].readable_in[0] = false;                                 /* S00004L6: only drive 2 does */
+    sim_library_install(&sim);
+    if (!mkdtemp(directory) || setenv("NTMSAPI_DATA_DIR", directory, 1) || engine_acquire(&engine) != NTMS_OK
+        || engine_discover(engine) != NTMS_OK)
+        return -1;
+    objdb_begin_read(engine->db);
+    objdb_for_each(engine->db, RSM_LIBRARY, first_library, &library);
+    objdb_abort(engine->db);
+    count = 16;
+    if (engine_enumerate(engine, &library, RSM_STORAGESLOT, 0, list, &count) != NTMS_OK || count != SIM_SLOTS)
+        return -1;
+    memcpy(slots, list, sizeof(slots));
+    count = 16;
+    if (engine_enumerate(engine, &library, RSM_DRIVE, 0, list, &count) != NTMS_OK || count != SIM_DRIVES)
+        return -1;
+    memcpy(drives, list, sizeof(drives));
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    char command[128];
+
+    (void)state;
+    snprintf(command, sizeof(command), "rm -rf '%s'", directory);
+    return system(command);
+}
+
+struct media_search {
+    const char       *barcode;
+    struct rsm_object media, side;
+    bool              found;
+};
+
+static bool by_barcode(const struct rsm_object *o, void *context)
+{
+    struct media_search *s = context;
+
+    if (!wstr_equal_ascii_nocase(o->info.media.barcode, RSM_BARCODE_LENGTH, s->barcode))
+        return true;
+    s->media = *o;
+    s->found = true;
+    return false;
+}
+
+static bool side_of(const struct rsm_object *o, void *context)
+{
+    struct media_search *s = context;
+
+    if (!ntms_guid_equal(&o->info.partition.physical_media, &s->media.id))
+        return true;
+    s->side = *o;
+    return false;
+}
+
+static struct media_search record_of(const char *barcode)
+{
+    struct media_search s = { .barcode = barcode };
+
+    objdb_begin_read(engine->db);
+    objdb_for_each(engine->db, RSM_PHYSICAL_MEDIA, by_barcode, &s);
+    if (s.found)
+        objdb_for_each(engine->db, RSM_PARTITION, side_of, &s);
+    objdb_abort(engine->db);
+    return s;
+}
+
+static uint32_t pool_type_of(const struct rsm_object *media)
+{
+    struct rsm_object pool;
+    return engine_get_object(engine, &media->info.media.media_pool, &pool) == NTMS_OK ? pool.info.pool.pool_type : 0;
+}
+
+/* The database and the simulated robot agree: both drives empty. */
+static void assert_drives_empty(void)
+{
+    struct rsm_object drive;
+
+    for (int d = 0; d < SIM_DRIVES; d++) {
+        assert_int_equal(sim.drive_tape[d], -1);
+        assert_int_equal(engine_get_object(engine, &drives[d], &drive), NTMS_OK);
+        assert_true(ntms_guid_is_null(&drive.info.drive.loaded_media));
+    }
+}
+
+static void drives_are_mapped_by_their_identifiers(void **state)
+{
+    struct rsm_object drive;
+
+    (void)state;
+    assert_int_equal(engine_get_object(engine, &drives[0], &drive), NTMS_OK);
+    assert_true(wstr_equal_ascii_nocase(drive.info.drive.device_name, RSM_DEVICENAME_LENGTH, "\\\\.\\Tape0"));
+    assert_int_equal(drive.operational_state, RSM_READY);
+    assert_int_equal(engine_get_object(engine, &drives[1], &drive), NTMS_OK);
+    assert_true(wstr_equal_ascii_nocase(drive.info.drive.device_name, RSM_DEVICENAME_LENGTH, "\\\\.\\Tape1"));
+}
+
+static void a_labelled_tape_goes_to_import(void **state)
+{
+    (void)state;
+    assert_int_equal(engine_identify_slot(engine, NULL, &slots[0], IDENTIFY_IMMEDIATE), NTMS_OK);
+    assert_int_equal(sim_library_where(&sim, "S00001L6"), 1);
+    struct media_search r = record_of("S00001L6");
+    assert_true(r.found);
+    assert_int_equal(r.side.info.partition.state, RSM_PARTSTATE_IMPORT);
+    assert_true(wstr_equal_ascii_nocase(r.side.info.partition.omid_label_type, RSM_OMID_TYPE_LENGTH, "ANSI VOL1"));
+    assert_int_equal(pool_type_of(&r.media), RSM_POOLTYPE_IMPORT);
+    assert_drives_empty();
+}
+
+static void a_tape_no_drive_reads_is_incompatible(void **state)
+{
+    (void)state;
+    memset(sim.turs, 0, sizeof(sim.turs));
+    assert_int_equal(engine_identify_slot(engine, NULL, &slots[2], IDENTIFY_DEFERRED), NTMS_OK);
+    assert_true(sim.turs[0] > 0 && sim.turs[1] > 0);       /* both drives were tried */
+    assert_int_equal(sim_library_where(&sim, "S00003L6"), 3);  /* and it is home, deferred or not */
+    struct media_search r = record_of("S00003L6");
+    assert_true(r.found);
+    assert_int_equal(r.side.info.partition.state, RSM_PARTSTATE_INCOMPATIBLE);
+    assert_int_equal(pool_type_of(&r.media), RSM_POOLTYPE_FOREIGN);
+    assert_int_equal(r.media.info.media.location_type, RSM_LOCATION_STORAGESLOT);
+    assert_drives_empty();
+}
+
+static void a_drive_that_cannot_read_it_gives_way_to_one_that_can(void **state)
+{
+    (void)state;
+    assert_int_equal(engine_identify_slot(engine, NULL, &slots[3], IDENTIFY_IMMEDIATE), NTMS_OK);
+    struct media_search r = record_of("S00004L6");
+    assert_true(r.found);
+    assert_int_equal(r.side.info.partition.state, RSM_PARTSTATE_FOREIGN);   /* blank, read by drive 2 */
+    assert_int_equal(sim_library_where(&sim, "S00004L6"), 4);
+    assert_drives_empty();
+}
+
+static void fault(uint8_t opcode, int drive, int after, uint8_t key, uint8_t asc, uint8_t ascq)
+{
+    sim.fault = (struct sim_fault){ opcode, drive, after, key, asc, ascq, true };
+}
+
+static void a_failed_move_in_leaves_everything_as_it_was(void **state)
+{
+    (void)state;
+    fault(0xA5, -1, 0, 4, 0x15, 0x01);   /* mechanical positioning error */
+    assert_int_equal(engine_identify_slot(engine, NULL, &slots[5], IDENTIFY_IMMEDIATE), NTMS_E_IO_DEVICE);
+    assert_int_equal(sim_library_where(&sim, "S00006L6"), 6);
+    assert_false(record_of("S00006L6").found);
+    assert_drives_empty();
+}
+
+static void a_failed_read_sends_the_tape_home(void **state)
+{
+    (void)state;
+    fault(0x08, -1, 0, 3, 0x11, 0x00);   /* unrecovered read error */
+    assert_int_equal(engine_identify_slot(engine, NULL, &slots[5], IDENTIFY_IMMEDIATE), NTMS_E_CRC);
+    assert_int_equal(sim_library_where(&sim, "S00006L6"), 6);
+    assert_false(record_of("S00006L6").found);
+    assert_drives_empty();
+}
+
+static void a_tape_stranded_by_a_failed_move_home_is_repaired(void **state)
+{
+    (void)state;
+    fault(0xA5, -1, 1, 4, 0x15, 0x01);   /* in works, home fails */
+    assert_int_equal(engine_identify_slot(engine, NULL, &slots[5], IDENTIFY_IMMEDIATE), NTMS_E_IO_DEVICE);
+    assert_true(sim_library_where(&sim, "S00006L6") < 0);      /* left in a drive */
+    /* The next operation on the library puts it back where it came from. */
+    assert_int_equal(engine_identify_slot(engine, NULL, &slots[4], IDENTIFY_IMMEDIATE), NTMS_OK);
+    assert_int_equal(sim_library_where(&sim, "S00006L6"), 6);
+    assert_drives_empty();
+    assert_int_equal(engine_identify_slot(engine, NULL, &slots[5], IDENTIFY_IMMEDIATE), NTMS_OK);
+    assert_true(record_of("S00006L6").found);
+}
+
+static void the_same_tape_twice_is_one_record(void **state)
+{
+    ntms_guid list[32];
+    uint32_t before = 32, after = 32;
+
+    (void)state;
+    engine_enumerate(engine, NULL, RSM_PHYSICAL_MEDIA, 0, list, &before);
+    assert_int_equal(engine_identify_slot(engine, NULL, &slots[0], IDENTIFY_IMMEDIATE), NTMS_OK);
+    assert_int_equal(engine_identify_slot(engine, NULL, &slots[2], IDENTIFY_IMMEDIATE), NTMS_OK);
+    engine_enumerate(engine, NULL, RSM_PHYSICAL_MEDIA, 0, list, &after);
+    assert_int_equal(before, after);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(drives_are_mapped_by_their_identifiers),
+        cmocka_unit_test(a_labelled_tape_goes_to_import),
+        cmocka_unit_test(a_tape_no_drive_reads_is_incompatible),
+        cmocka_unit_test(a_drive_that_cannot_read_it_gives_way_to_one_that_can),
+        cmocka_unit_test(a_failed_move_in_leaves_everything_as_it_was),
+        cmocka_unit_test(a_failed_read_sends_the_tape_home),
+        cmocka_unit_test(a_tape_stranded_by_a_failed_move_home_is_repaired),
+        cmocka_unit_test(the_same_tape_twice_is_one_record),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
