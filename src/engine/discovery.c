@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "engine/device_config.h"
+#include "engine/device_types.h"
 #include "engine/robot.h"
 #include "engine/standalone.h"
 #include "engine/wstr.h"
@@ -33,7 +34,7 @@ static uint32_t default_defer_dismount_seconds(void)
 struct tape_device {
     char name[DEVICE_CONFIG_PATH_MAX];
     char serial[64];
-    char product[48];     /* vendor and product, for a stand-alone library's name */
+    char vendor[9], product[17];   /* its model, as INQUIRY says */
     bool mapped;          /* behind some changer's data transfer element */
 };
 
@@ -70,8 +71,10 @@ static void describe_tape(struct scsi_transport *tape, struct tape_device *d)
     struct scsi_inquiry inquiry;
 
     scsi_build_inquiry(&req, data, sizeof(data), false, 0);
-    if (robot_run(tape, &req) == NTMS_OK && scsi_parse_inquiry(data, req.transferred, &inquiry))
-        snprintf(d->product, sizeof(d->product), "%s %s", inquiry.vendor, inquiry.product);
+    if (robot_run(tape, &req) == NTMS_OK && scsi_parse_inquiry(data, req.transferred, &inquiry)) {
+        snprintf(d->vendor, sizeof(d->vendor), "%s", inquiry.vendor);
+        snprintf(d->product, sizeof(d->product), "%s", inquiry.product);
+    }
 }
 
 static void add_tape(struct engine *engine, struct scan *scan, const char *name)
@@ -222,6 +225,8 @@ static bool match(const struct rsm_object *o, void *context)
         same = ntms_guid_equal(&o->info.ieport.library, l->library) && o->info.ieport.element_address == l->address;
     else if (o->type == RSM_CHANGER)
         same = ntms_guid_equal(&o->info.changer.library, l->library);
+    else if (o->type == RSM_IEDOOR)
+        same = ntms_guid_equal(&o->info.iedoor.library, l->library);
     if (same) {
         l->found = *o;
         l->hit = 1;
@@ -271,6 +276,7 @@ static ntms_err record_library(struct objdb *db, const struct scan *scan, struct
     lib->number_of_slots = (uint32_t)scan->counts[SMC_STORAGE];
     lib->number_of_ports = (uint32_t)scan->counts[SMC_IMPORT_EXPORT];
     lib->number_of_changers = 1;
+    lib->number_of_doors = lib->first_door_number = 1;
     return objdb_put(db, library);
 }
 
@@ -283,12 +289,30 @@ static ntms_err record_changer(struct objdb *db, const struct scan *scan, const 
     if (status != NTMS_OK)
         return status;
     WSTR_SET(o.name, scan->inquiry.product);
+    if ((status = device_type_of(db, RSM_CHANGER_TYPE, scan->inquiry.vendor, scan->inquiry.product,
+                                 &o.info.changer.changer_type)) != NTMS_OK)
+        return status;
     o.info.changer.number = 1;
     o.info.changer.library = library->id;
     WSTR_SET(o.info.changer.serial_number, scan->serial);
     WSTR_SET(o.info.changer.revision, scan->inquiry.revision);
     WSTR_SET(o.info.changer.device_name, scan->changer_name);
     o.info.changer.transport_address = scan->map.count[SMC_TRANSPORT] ? scan->map.first[SMC_TRANSPORT] : 0;
+    return objdb_put(db, &o);
+}
+
+/* Libraries have a door; SMC does not say, so every changer library gets one. */
+static ntms_err record_door(struct objdb *db, const struct rsm_object *library)
+{
+    struct rsm_object o;
+    struct lookup l = { .mode = 1, .library = &library->id };
+    ntms_err status = existing_or_new(db, RSM_IEDOOR, &l, &o);
+
+    if (status != NTMS_OK)
+        return status;
+    WSTR_SET(o.name, "Door 1");
+    o.info.iedoor.number = 1;
+    o.info.iedoor.library = library->id;
     return objdb_put(db, &o);
 }
 
@@ -328,6 +352,9 @@ static ntms_err record_elements(struct objdb *db, struct scan *scan, const struc
                 d->defer_dismount_delay = default_defer_dismount_seconds();
             WSTR_SET(d->device_name, tape ? tape->name : "");
             WSTR_SET(d->device_path, tape ? tape->name : "");
+            if (tape && (status = device_type_of(db, RSM_DRIVE_TYPE, tape->vendor, tape->product,
+                                                 &d->drive_type)) != NTMS_OK)
+                return status;
             WSTR_SET(d->serial_number, tape ? tape->serial : "");
             o.operational_state = tape ? RSM_READY : RSM_NOT_PRESENT;
         }
@@ -347,6 +374,7 @@ static ntms_err record_scan(struct objdb *db, struct scan *scan, ntms_guid *foun
         return status;
     if ((status = record_library(db, scan, &library)) == NTMS_OK
         && (status = record_changer(db, scan, &library)) == NTMS_OK
+        && (status = record_door(db, &library)) == NTMS_OK
         && (status = record_elements(db, scan, &library, RSM_STORAGESLOT, SMC_STORAGE)) == NTMS_OK
         && (status = record_elements(db, scan, &library, RSM_IEPORT, SMC_IMPORT_EXPORT)) == NTMS_OK)
         status = record_elements(db, scan, &library, RSM_DRIVE, SMC_DATA_TRANSFER);
@@ -483,7 +511,7 @@ static ntms_err discover_standalone(struct engine *engine, struct scan *scan, nt
         struct tape_device *tape = &scan->tapes[t];
         if (tape->mapped || in_a_changer_library(engine->db, tape->serial))
             continue;
-        ntms_err status = standalone_record(engine->db, tape->name, tape->serial, tape->product,
+        ntms_err status = standalone_record(engine->db, tape->name, tape->serial, tape->vendor, tape->product,
                                             default_defer_dismount_seconds(), &found[*found_count]);
         if (status == NTMS_OK)
             (*found_count)++;

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "engine/device_types.h"
 #include "engine/library_access.h"
 #include "engine/media_identified.h"
 #include "engine/media_records.h"
@@ -58,8 +59,8 @@ static ntms_err found_or_new(struct objdb *db, uint32_t type, objdb_visitor matc
     return ntms_guid_generate(&o->id);
 }
 
-static ntms_err record(struct objdb *db, const char *device, const char *serial, const char *product,
-                       uint32_t defer_seconds, ntms_guid *library_id)
+static ntms_err record(struct objdb *db, const char *device, const char *serial, const char *vendor,
+                       const char *product, uint32_t defer_seconds, ntms_guid *library_id)
 {
     struct rsm_object library, drive;
     struct serial_search s = { .serial = serial };
@@ -71,7 +72,7 @@ static ntms_err record(struct objdb *db, const char *device, const char *serial,
     bool known = s.hit;
     struct rsm_library *l = &library.info.library;
     if (!known) {
-        snprintf(name, sizeof(name), "%s (stand-alone)", product[0] ? product : serial);
+        snprintf(name, sizeof(name), "%s %s (stand-alone)", vendor, product[0] ? product : serial);
         WSTR_SET(library.name, name);
         l->inventory_method = 1;   /* NTMS_INVENTORY_FAST */
         l->library_type = RSM_LIBRARYTYPE_STANDALONE;
@@ -94,19 +95,21 @@ static ntms_err record(struct objdb *db, const char *device, const char *serial,
     WSTR_SET(d->device_name, device);
     WSTR_SET(d->device_path, device);
     WSTR_SET(d->serial_number, serial);
+    if ((status = device_type_of(db, RSM_DRIVE_TYPE, vendor, product, &d->drive_type)) != NTMS_OK)
+        return status;
     drive.operational_state = RSM_READY;
     *library_id = library.id;
     return objdb_put(db, &drive);
 }
 
-ntms_err standalone_record(struct objdb *db, const char *device, const char *serial, const char *product,
-                           uint32_t defer_dismount_seconds, ntms_guid *library)
+ntms_err standalone_record(struct objdb *db, const char *device, const char *serial, const char *vendor,
+                           const char *product, uint32_t defer_dismount_seconds, ntms_guid *library)
 {
     ntms_err status = objdb_begin_write(db);
 
     if (status != NTMS_OK)
         return status;
-    return objdb_end(db, record(db, device, serial, product, defer_dismount_seconds, library));
+    return objdb_end(db, record(db, device, serial, vendor, product, defer_dismount_seconds, library));
 }
 
 /* ---- inventory ---- */

@@ -10,8 +10,8 @@
 
 /* Creates or updates the library and drive for the tape at `device`
  * (known again by its serial number), inside a write transaction of its own. */
-ntms_err standalone_record(struct objdb *db, const char *device, const char *serial, const char *product,
-                           uint32_t defer_dismount_seconds, ntms_guid *library);
+ntms_err standalone_record(struct objdb *db, const char *device, const char *serial, const char *vendor,
+                           const char *product, uint32_t defer_dismount_seconds, ntms_guid *library);
 
 /* InventoryNtmsLibrary of a stand-alone library: what is in the drive now
  * (identified as IdentifyNtmsSlot would), a medium no longer there to the

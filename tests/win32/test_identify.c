@@ -38,7 +38,15 @@ static void find_library(void)
         ok(information(&drives[i], NTMS_DRIVE, &info) && info.dwOperationalState == NTMS_READY
            && info.Info.Drive.szDeviceName[0], "drive %lu mapped to a device: '%ls' (state %lu)\n", i + 1,
            info.Info.Drive.szDeviceName, info.dwOperationalState);
+        NTMS_GUID type = info.Info.Drive.DriveType;
+        ok(information(&type, NTMS_DRIVE_TYPE, &info) && info.Info.DriveType.DeviceType == FILE_DEVICE_TAPE
+           && info.Info.DriveType.szVendor[0], "its drive type: %ls %ls\n", info.Info.DriveType.szVendor,
+           info.Info.DriveType.szProduct);
     }
+    NTMS_GUID doors[4];
+    DWORD door_count = ARRAYSIZE(doors);
+    ok(EnumerateNtmsObject(session, &library, doors, &door_count, NTMS_IEDOOR, 0) == ERROR_SUCCESS && door_count == 1,
+       "the library has a door (%lu)\n", door_count);
     slot_count = ARRAYSIZE(slots);
     ok(EnumerateNtmsObject(session, &library, slots, &slot_count, NTMS_STORAGESLOT, 0) == ERROR_SUCCESS
        && slot_count == 8, "EnumerateNtmsObject(slots of the library): %lu\n", slot_count);

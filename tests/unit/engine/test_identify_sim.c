@@ -146,6 +146,36 @@ static void drives_are_mapped_by_their_identifiers(void **state)
     assert_true(wstr_equal_ascii_nocase(drive.info.drive.device_name, RSM_DEVICENAME_LENGTH, "\\\\.\\Tape1"));
 }
 
+static void models_and_the_door_are_objects_too(void **state)
+{
+    ntms_guid list[8];
+    uint32_t count = 8;
+    struct rsm_object drive, type;
+
+    (void)state;
+    assert_int_equal(engine_enumerate(engine, NULL, RSM_DRIVE_TYPE, 0, list, &count), NTMS_OK);
+    assert_int_equal(count, 1);   /* both drives are one model */
+    assert_int_equal(engine_get_object(engine, &drives[0], &drive), NTMS_OK);
+    assert_true(ntms_guid_equal(&drive.info.drive.drive_type, &list[0]));
+    assert_int_equal(engine_get_object(engine, &list[0], &type), NTMS_OK);
+    assert_true(wstr_equal_ascii_nocase(type.info.device_type.product, RSM_PRODUCT_LENGTH, "SIMULATED DRIVE"));
+    assert_int_equal(type.info.device_type.device_type, 0x1F);
+    count = 8;
+    assert_int_equal(engine_enumerate(engine, NULL, RSM_CHANGER_TYPE, 0, list, &count), NTMS_OK);
+    assert_int_equal(count, 1);
+    count = 8;
+    assert_int_equal(engine_enumerate(engine, &library, RSM_IEDOOR, 0, list, &count), NTMS_OK);
+    assert_int_equal(count, 1);
+    /* A second scan finds the same objects again. */
+    assert_int_equal(engine_discover(engine), NTMS_OK);
+    count = 8;
+    assert_int_equal(engine_enumerate(engine, NULL, RSM_DRIVE_TYPE, 0, list, &count), NTMS_OK);
+    assert_int_equal(count, 1);
+    count = 8;
+    assert_int_equal(engine_enumerate(engine, &library, RSM_IEDOOR, 0, list, &count), NTMS_OK);
+    assert_int_equal(count, 1);
+}
+
 static void a_labelled_tape_goes_to_import(void **state)
 {
     (void)state;
@@ -241,6 +271,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(drives_are_mapped_by_their_identifiers),
+        cmocka_unit_test(models_and_the_door_are_objects_too),
         cmocka_unit_test(a_labelled_tape_goes_to_import),
         cmocka_unit_test(a_tape_no_drive_reads_is_incompatible),
         cmocka_unit_test(a_drive_that_cannot_read_it_gives_way_to_one_that_can),
