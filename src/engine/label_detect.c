@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "engine/free_label.h"
+
 static void set_type(struct label_info *label, const char *name)
 {
     snprintf(label->type_name, sizeof(label->type_name), "%s", name);
@@ -189,6 +191,23 @@ static int detect_tar(const uint8_t *b, size_t length, struct label_info *label)
     return 1;
 }
 
+static int detect_free(const uint8_t *b, size_t n, struct label_info *label)
+{
+    struct free_label free;
+    char guid[NTMS_GUID_STRING_LENGTH];
+
+    if (!free_label_parse(b, n, &free))
+        return 0;
+    label->format = LABEL_FREE;
+    set_type(label, "Free");
+    memcpy(label->label_id, free.media.bytes, sizeof(free.media.bytes));
+    label->label_id_length = sizeof(free.media.bytes);
+    snprintf(label->volume_id, sizeof(label->volume_id), "%s", free.barcode);
+    ntms_guid_format(&free.media, guid);
+    snprintf(label->info, sizeof(label->info), "free medium %s", guid);
+    return 1;
+}
+
 void label_detect(enum first_read outcome, const uint8_t *block, size_t length, struct label_info *label)
 {
     memset(label, 0, sizeof(*label));
@@ -204,7 +223,7 @@ void label_detect(enum first_read outcome, const uint8_t *block, size_t length, 
         snprintf(label->info, sizeof(label->info), "empty first file");
         return;
     }
-    if (detect_mtf(block, length, label) || detect_vol1(block, length, label)
+    if (detect_free(block, length, label) || detect_mtf(block, length, label) || detect_vol1(block, length, label)
         || detect_bacula(block, length, label) || detect_amanda(block, length, label)
         || detect_tar(block, length, label))
         return;

@@ -21,6 +21,7 @@ enum label_format {
     LABEL_AMANDA,
     LABEL_TAR,
     LABEL_CLAIMED,      /* claimed by an installed media label library (ntmsmli.h) */
+    LABEL_FREE,         /* ntmsapi's free label: the tape was put in the Free pool (free_label.h) */
 };
 
 /* How the first READ ended, as the SSC layer decoded it. */

@@ -28,13 +28,33 @@ static const struct media_kind *kind_of(const struct identified *found)
     return kind ? kind : media_kind_by_name("Unknown Tape");
 }
 
-static void fill_omid(struct rsm_partition *p, const struct label_info *label)
+void media_set_omid(struct rsm_partition *p, const struct label_info *label)
 {
     p->omid_label_id_length = (uint32_t)label->label_id_length;
     memset(p->omid_label_id, 0, sizeof(p->omid_label_id));
     memcpy(p->omid_label_id, label->label_id, label->label_id_length);
     WSTR_SET(p->omid_label_type, label->type_name);
     WSTR_SET(p->omid_label_info, label->info);
+}
+
+/* RSM's pools for a new medium: incompatible ones are held in
+ * Unrecognized; a free label means Free (available); a label of a known
+ * type, Import; anything else, Unrecognized. */
+static void classify(const struct identified *found, bool labelled, uint32_t *pool_type, uint32_t *side_state)
+{
+    if (found->incompatible) {
+        *pool_type = RSM_POOLTYPE_FOREIGN;
+        *side_state = RSM_PARTSTATE_INCOMPATIBLE;
+    } else if (found->label.format == LABEL_FREE) {
+        *pool_type = RSM_POOLTYPE_SCRATCH;
+        *side_state = RSM_PARTSTATE_AVAILABLE;
+    } else if (labelled) {
+        *pool_type = RSM_POOLTYPE_IMPORT;
+        *side_state = RSM_PARTSTATE_IMPORT;
+    } else {
+        *pool_type = RSM_POOLTYPE_FOREIGN;
+        *side_state = RSM_PARTSTATE_FOREIGN;
+    }
 }
 
 static ntms_err create_media(struct objdb *db, const struct identified *found, struct rsm_object *media,
@@ -46,9 +66,10 @@ static ntms_err create_media(struct objdb *db, const struct identified *found, s
     ntms_guid type_id, pool_id;
     ntms_err status = system_media_type_by_name(db, kind->name, &type_id);
 
-    if (status == NTMS_OK)   /* incompatible media are held in Unrecognized */
-        status = system_pool(db, labelled && !found->incompatible ? RSM_POOLTYPE_IMPORT : RSM_POOLTYPE_FOREIGN,
-                             &type_id, &pool_id);
+    uint32_t pool_type, side_state;
+    classify(found, labelled, &pool_type, &side_state);
+    if (status == NTMS_OK)
+        status = system_pool(db, pool_type, &type_id, &pool_id);
     if (status != NTMS_OK)
         return status;
     memset(media, 0, sizeof(*media));
@@ -70,8 +91,7 @@ static ntms_err create_media(struct objdb *db, const struct identified *found, s
     side->type = RSM_PARTITION;
     WSTR_SET(side->name, name);
     side->info.partition.physical_media = media->id;
-    side->info.partition.state = found->incompatible ? RSM_PARTSTATE_INCOMPATIBLE
-                               : labelled ? RSM_PARTSTATE_IMPORT : RSM_PARTSTATE_FOREIGN;
+    side->info.partition.state = side_state;
     return NTMS_OK;
 }
 
@@ -89,7 +109,7 @@ static ntms_err known_media(struct objdb *db, const struct identified *found, st
         status = media_find_by_barcode(db, barcode, media);
     } else {
         memset(&omid, 0, sizeof(omid));
-        fill_omid(&omid, &found->label);
+        media_set_omid(&omid, &found->label);
         status = media_find_by_omid(db, &omid, &labelled);
         if (status == NTMS_OK)
             status = objdb_get(db, &labelled.info.partition.physical_media, media);
@@ -110,7 +130,7 @@ ntms_err media_identified_record(struct objdb *db, const struct identified *foun
         status = create_media(db, found, media, side);
     if (status != NTMS_OK)
         return status;
-    fill_omid(&side->info.partition, &found->label);
+    media_set_omid(&side->info.partition, &found->label);
     side->info.partition.mount_count++;
     media->info.media.current_library = *library_id;
     /* RSM relates a library to the media types it has seen in it (the

@@ -26,6 +26,9 @@ struct identified {
  * gives a barcode where the library has no reader), then the label. */
 ntms_err media_identify_in_drive(struct scsi_transport *tape, label_offer offer, struct identified *found);
 
+/* A label as the side's on-media identifier (type, id, info). */
+void media_set_omid(struct rsm_partition *side, const struct label_info *label);
+
 /* Inside the caller's write transaction: the medium and its first side,
  * found or created, with the label recorded on the side, the mount
  * counted, the library set and related to the medium's type. The caller

@@ -5,7 +5,9 @@
 
 #include <string.h>
 
+#include "engine/media_identified.h"
 #include "engine/media_records.h"
+#include "engine/media_scratch.h"
 #include "engine/object_security.h"
 #include "engine/objects_api.h"
 #include "engine/system_objects.h"
@@ -205,8 +207,15 @@ static ntms_err may_move(struct objdb *db, const struct sec_caller *caller, cons
     return status;
 }
 
+/* A move into Free writes a free label on an online tape first: the
+ * first pass finds that out, the second records the move with the label. */
+struct move_plan {
+    bool                     needs_label;
+    const struct label_info *label;    /* the free label written */
+};
+
 static ntms_err move(struct objdb *db, const struct sec_caller *caller, const ntms_guid *media_id,
-                     const ntms_guid *pool_id)
+                     const ntms_guid *pool_id, struct move_plan *plan)
 {
     struct rsm_object media, from, to;
     struct media_sides sides;
@@ -231,22 +240,54 @@ static ntms_err move(struct objdb *db, const struct sec_caller *caller, const nt
     if ((source == RSM_POOLTYPE_IMPORT || source == RSM_POOLTYPE_FOREIGN) && target != RSM_POOLTYPE_SCRATCH)
         return NTMS_E_INVALID_MEDIA_POOL;                 /* they may go only to Free */
     status = media_sides_of(db, media_id, &sides);
-    for (size_t i = 0; status == NTMS_OK && i < sides.count && target == RSM_POOLTYPE_SCRATCH; i++) {
+    for (size_t i = 0; status == NTMS_OK && i < sides.count && target == RSM_POOLTYPE_SCRATCH; i++)
         if (media_side_in_use(sides.side[i].info.partition.state))
             return NTMS_E_INVALID_STATE;
-        sides.side[i].info.partition.state = RSM_PARTSTATE_AVAILABLE;
+    if (status == NTMS_OK && target == RSM_POOLTYPE_SCRATCH && source != RSM_POOLTYPE_SCRATCH && !plan->label
+        && scratch_can_write(db, &media)) {
+        plan->needs_label = true;
+        return NTMS_OK;
+    }
+    for (size_t i = 0; status == NTMS_OK && i < sides.count && target == RSM_POOLTYPE_SCRATCH; i++) {
+        struct rsm_partition *p = &sides.side[i].info.partition;
+        p->state = RSM_PARTSTATE_AVAILABLE;
+        if (plan->label && i == 0)
+            media_set_omid(p, plan->label);
         status = objdb_put(db, &sides.side[i]);
     }
     media.info.media.media_pool = to.id;
     return status == NTMS_OK ? objdb_put(db, &media) : status;
 }
 
-ntms_err engine_move_to_pool(struct engine *engine, const struct sec_caller *caller, const ntms_guid *media,
-                             const ntms_guid *pool)
+static ntms_err plan_move(struct engine *engine, const struct sec_caller *caller, const ntms_guid *media,
+                          const ntms_guid *pool, struct move_plan *plan)
 {
     ntms_err status = objdb_begin_write(engine->db);
 
     if (status != NTMS_OK)
         return status;
-    return objdb_end(engine->db, move(engine->db, caller, media, pool));
+    status = move(engine->db, caller, media, pool, plan);
+    if (plan->needs_label) {
+        objdb_abort(engine->db);   /* nothing changes before the label is on the tape */
+        return status;
+    }
+    return objdb_end(engine->db, status);
+}
+
+ntms_err engine_move_to_pool(struct engine *engine, const struct sec_caller *caller, const ntms_guid *media,
+                             const ntms_guid *pool)
+{
+    struct move_plan plan = { 0 };
+    struct label_info written;
+    struct rsm_object record;
+    ntms_err status = plan_move(engine, caller, media, pool, &plan);
+
+    if (status != NTMS_OK || !plan.needs_label)
+        return status;
+    if ((status = engine_get_object(engine, media, &record)) == NTMS_OK)
+        status = scratch_write_label(engine, &record, &written);
+    if (status != NTMS_OK)
+        return status;
+    plan = (struct move_plan){ .label = &written };
+    return plan_move(engine, caller, media, pool, &plan);
 }

@@ -162,6 +162,25 @@ ntms_err robot_read_label(struct scsi_transport *drive, label_offer offer, struc
     return status;
 }
 
+ntms_err robot_write_label(struct scsi_transport *drive, const uint8_t *block, size_t length)
+{
+    struct scsi_request req;
+
+    ssc_build_rewind(&req);
+    ntms_err status = robot_run(drive, &req);
+    if (status == NTMS_OK) {
+        ssc_build_write6(&req, block, (uint32_t)length);
+        status = robot_run(drive, &req);
+    }
+    if (status == NTMS_OK) {
+        ssc_build_write_filemarks(&req, 1);
+        status = robot_run(drive, &req);
+    }
+    ssc_build_rewind(&req);
+    robot_run(drive, &req);
+    return status;
+}
+
 ntms_err robot_unload(struct scsi_transport *drive)
 {
     struct scsi_request req;

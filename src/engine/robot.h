@@ -28,6 +28,8 @@ ntms_err robot_wait_ready(struct scsi_transport *drive, uint32_t timeout_ms);
  * label library (`offer`, may be NULL) or the built-in recognisers say. */
 ntms_err robot_read_label(struct scsi_transport *drive, label_offer offer, struct label_info *label);
 ntms_err robot_unload(struct scsi_transport *drive);
+/* Rewinds, writes `block` as the first block and a filemark, rewinds. */
+ntms_err robot_write_label(struct scsi_transport *drive, const uint8_t *block, size_t length);
 
 /* What the cartridge memory says, where the drive has READ ATTRIBUTE. */
 struct mam_summary {

@@ -274,6 +274,8 @@ int main(int argc, char **argv)
         expect(MoveToNtmsMediaPool(session, &media, &free_lto6), ERROR_SUCCESS, "into Free");
         ok(information(&side, NTMS_PARTITION, &part) && part.Info.Partition.State == NTMS_PARTSTATE_AVAILABLE,
            "its side is AVAILABLE in Free (%lu)\n", part.Info.Partition.State);
+        ok(!wcscmp(part.Info.Partition.szOmidLabelType, L"Free") && part.Info.Partition.dwOmidLabelIdLength == 16,
+           "a free label was written on the tape: its side says '%ls'\n", part.Info.Partition.szOmidLabelType);
         expect(MoveToNtmsMediaPool(session, &media, &lto6_pool), ERROR_SUCCESS, "from Free to an application pool");
         ok(information(&media, NTMS_PHYSICAL_MEDIA, &info) && !memcmp(&info.Info.PhysicalMedia.MediaPool, &lto6_pool,
            sizeof(lto6_pool)), "it is in the application pool\n");

@@ -220,7 +220,14 @@ static ntms_err drive_command(struct sim_library *l, int drive, struct scsi_requ
     if (!tape->readable_in[drive] && req->cdb[0] != 0x1B)
         return check_condition(req, 2, 0x30, 0);
     switch (req->cdb[0]) {
-    case 0x00: case 0x01: case 0x1B: return NTMS_OK;
+    case 0x00: case 0x01: case 0x1B: case 0x10: return NTMS_OK;
+    case 0x0A: {                                   /* WRITE(6): the first block, as the tests only write labels */
+        struct sim_tape *written = &l->tapes[t];
+        written->length = req->data_len < sizeof(written->block) ? req->data_len : sizeof(written->block);
+        memcpy(written->block, req->data, written->length);
+        l->writes++;
+        return NTMS_OK;
+    }
     case 0x08:
         l->reads++;
         if (!tape->length)

@@ -12,7 +12,7 @@
 
 #include "transport/scsi_transport.h"
 
-#define SIM_SLOTS 6
+#define SIM_SLOTS 8
 #define SIM_DRIVES 2
 #define SIM_TAPES 8
 #define SIM_TRANSPORT_ADDRESS 1
@@ -49,7 +49,7 @@ struct sim_library {
     int               drive_tape[SIM_DRIVES];
     uint16_t          drive_source[SIM_DRIVES]; /* where the tape in a drive came from */
     struct sim_fault  fault;
-    unsigned          moves, reads, turs[SIM_DRIVES];
+    unsigned          moves, reads, writes, turs[SIM_DRIVES];
 };
 
 /* Slots 1..SIM_SLOTS hold tapes 0.. where `barcodes` names one ("" or NULL: empty). */

@@ -12,6 +12,8 @@
 #include <cmocka.h>
 
 #include "engine/engine.h"
+#include "engine/free_label.h"
+#include "engine/objects_api.h"
 #include "engine/system_objects.h"
 #include "engine/wstr.h"
 #include "sim_library.h"
@@ -21,7 +23,8 @@ static struct sim_library sim;
 static char directory[] = "/tmp/ntmsapi-sim-XXXXXX";
 static ntms_guid library, slots[SIM_SLOTS], drives[SIM_DRIVES];
 
-static const char *const barcodes[SIM_SLOTS] = { "S00001L6", "S00002L6", "S00003L6", "S00004L6", "", "S00006L6" };
+static const char *const barcodes[SIM_SLOTS] = { "S00001L6", "S00002L6", "S00003L6", "S00004L6", "", "S00006L6",
+                                                 "S00007L6", "S00008L6" };
 
 static void ansi_label(struct sim_tape *tape, const char *volume)
 {
@@ -50,6 +53,10 @@ static int setup(void **state)
     ansi_label(&sim.tapes[0], "SIM001");
     sim.tapes[2].readable_in[0] = sim.tapes[2].readable_in[1] = false;   /* S00003L6: no drive takes it */
     sim.tapes[3].readable_in[0] = false;                                 /* S00004L6: only drive 2 does */
+    struct free_label free = { .written = 1 };                           /* S00007L6: freed elsewhere */
+    ntms_guid_generate(&free.media);
+    free_label_build(&free, sim.tapes[6].block);
+    sim.tapes[6].length = FREE_LABEL_SIZE;
     sim_library_install(&sim);
     if (!mkdtemp(directory) || setenv("NTMSAPI_DATA_DIR", directory, 1) || engine_acquire(&engine) != NTMS_OK
         || engine_discover(engine) != NTMS_OK)
@@ -267,6 +274,59 @@ static void the_same_tape_twice_is_one_record(void **state)
     assert_int_equal(before, after);
 }
 
+static void a_free_label_means_free(void **state)
+{
+    (void)state;
+    assert_int_equal(engine_identify_slot(engine, NULL, &slots[6], IDENTIFY_IMMEDIATE), NTMS_OK);
+    struct media_search r = record_of("S00007L6");
+    assert_true(r.found);
+    assert_int_equal(pool_type_of(&r.media), RSM_POOLTYPE_SCRATCH);
+    assert_int_equal(r.side.info.partition.state, RSM_PARTSTATE_AVAILABLE);
+    assert_true(wstr_equal_ascii_nocase(r.side.info.partition.omid_label_type, RSM_OMID_TYPE_LENGTH, "Free"));
+}
+
+static void free_pool_of_the_type(const struct rsm_object *media, ntms_guid *pool)
+{
+    objdb_begin_read(engine->db);
+    system_pool(engine->db, RSM_POOLTYPE_SCRATCH, &media->info.media.media_type, pool);
+    objdb_abort(engine->db);
+}
+
+static void entering_free_writes_the_free_label(void **state)
+{
+    ntms_guid free_pool;
+
+    (void)state;
+    assert_int_equal(engine_identify_slot(engine, NULL, &slots[7], IDENTIFY_IMMEDIATE), NTMS_OK);
+    struct media_search r = record_of("S00008L6");
+    assert_int_equal(pool_type_of(&r.media), RSM_POOLTYPE_FOREIGN);   /* blank: Unrecognized */
+    free_pool_of_the_type(&r.media, &free_pool);
+    /* Write-protected: nothing changes, the tape is home. */
+    fault(0x0A, -1, 0, 7, 0x27, 0x00);
+    assert_int_equal(engine_move_to_pool(engine, NULL, &r.media.id, &free_pool), NTMS_E_WRITE_PROTECT);
+    struct media_search unchanged = record_of("S00008L6");
+    assert_int_equal(pool_type_of(&unchanged.media), RSM_POOLTYPE_FOREIGN);
+    assert_int_equal(sim_library_where(&sim, "S00008L6"), 8);
+    assert_drives_empty();
+    unsigned writes = sim.writes;
+    assert_int_equal(engine_move_to_pool(engine, NULL, &r.media.id, &free_pool), NTMS_OK);
+    assert_int_equal(sim.writes, writes + 1);
+    struct free_label on_tape;
+    assert_true(free_label_parse(sim.tapes[7].block, sim.tapes[7].length, &on_tape));
+    assert_true(ntms_guid_equal(&on_tape.media, &r.media.id));
+    assert_string_equal(on_tape.barcode, "S00008L6");
+    r = record_of("S00008L6");
+    assert_int_equal(pool_type_of(&r.media), RSM_POOLTYPE_SCRATCH);
+    assert_int_equal(r.side.info.partition.state, RSM_PARTSTATE_AVAILABLE);
+    assert_true(wstr_equal_ascii_nocase(r.side.info.partition.omid_label_type, RSM_OMID_TYPE_LENGTH, "Free"));
+    assert_int_equal(sim_library_where(&sim, "S00008L6"), 8);
+    assert_drives_empty();
+    /* Identified again: the same medium, still free. */
+    assert_int_equal(engine_identify_slot(engine, NULL, &slots[7], IDENTIFY_IMMEDIATE), NTMS_OK);
+    struct media_search again = record_of("S00008L6");
+    assert_true(ntms_guid_equal(&again.media.id, &r.media.id));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -279,6 +339,8 @@ int main(void)
         cmocka_unit_test(a_failed_read_sends_the_tape_home),
         cmocka_unit_test(a_tape_stranded_by_a_failed_move_home_is_repaired),
         cmocka_unit_test(the_same_tape_twice_is_one_record),
+        cmocka_unit_test(a_free_label_means_free),
+        cmocka_unit_test(entering_free_writes_the_free_label),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "engine/free_label.h"
 #include "engine/label_detect.h"
 
 static uint8_t block[65536];
@@ -210,9 +211,36 @@ static void random_data_is_unknown(void **state)
         label_detect(FIRST_READ_DATA, block, n, &l);
 }
 
+static void the_free_label_round_trips(void **state)
+{
+    struct free_label written = { .written = 0x01D9000012345678ull }, read;
+    uint8_t block[FREE_LABEL_SIZE];
+    struct label_info l;
+
+    (void)state;
+    ntms_guid_generate(&written.media);
+    snprintf(written.barcode, sizeof(written.barcode), "ABC123L6");
+    free_label_build(&written, block);
+    assert_true(free_label_parse(block, sizeof(block), &read));
+    assert_memory_equal(read.media.bytes, written.media.bytes, 16);
+    assert_true(read.written == written.written);
+    assert_string_equal(read.barcode, "ABC123L6");
+    label_detect(FIRST_READ_DATA, block, sizeof(block), &l);
+    assert_int_equal(l.format, LABEL_FREE);
+    assert_string_equal(l.type_name, "Free");
+    assert_int_equal(l.label_id_length, 16);
+    assert_true(label_has_identity(&l));
+    block[100] ^= 1;                                   /* one bit off: no longer one */
+    assert_false(free_label_parse(block, sizeof(block), &read));
+    label_detect(FIRST_READ_DATA, block, sizeof(block), &l);
+    assert_int_not_equal(l.format, LABEL_FREE);
+    assert_false(free_label_parse(block, 100, &read)); /* cut short */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(the_free_label_round_trips),
         cmocka_unit_test(blank_and_filemark),
         cmocka_unit_test(ansi_vol1),
         cmocka_unit_test(ltfs_vol1),
