@@ -205,17 +205,27 @@ static ntms_err may_touch(const struct held_descriptor *h, const struct sec_call
     return !rights || granted(h, caller, rights) ? NTMS_OK : NTMS_E_ACCESS_DENIED;
 }
 
-static ntms_err get_security(struct objdb *db, const struct sec_caller *caller, const ntms_guid *id, uint32_t type,
-                             uint32_t information, uint8_t *buffer, uint32_t capacity, uint32_t *needed)
+/* The object's own descriptor, when it has one and the caller may touch
+ * these parts of it (reading or writing). */
+static ntms_err own_descriptor(struct objdb *db, const struct sec_caller *caller, const ntms_guid *id, uint32_t type,
+                               uint32_t information, bool write, struct held_descriptor *h)
 {
     struct rsm_object o;
-    struct held_descriptor h;
     ntms_err status = security_holder(db, id, type, &o);
 
     if (status == NTMS_OK)
-        status = read_descriptor(db, &o.id, &h);
+        status = read_descriptor(db, &o.id, h);
     if (status == NTMS_OK)
-        status = may_touch(&h, caller, information, false);
+        status = may_touch(h, caller, information, write);
+    return status;
+}
+
+static ntms_err get_security(struct objdb *db, const struct sec_caller *caller, const ntms_guid *id, uint32_t type,
+                             uint32_t information, uint8_t *buffer, uint32_t capacity, uint32_t *needed)
+{
+    struct held_descriptor h;
+    ntms_err status = own_descriptor(db, caller, id, type, information, false, &h);
+
     if (status != NTMS_OK)
         return status;
     sec_descriptor_select(&h.sd, information);
@@ -258,18 +268,13 @@ static ntms_err store_descriptor(struct objdb *db, const ntms_guid *id, const st
 static ntms_err set_security(struct objdb *db, const struct sec_caller *caller, const ntms_guid *id, uint32_t type,
                              uint32_t information, const struct sec_descriptor *given)
 {
-    struct rsm_object o;
     struct held_descriptor h;
-    ntms_err status = security_holder(db, id, type, &o);
+    ntms_err status = own_descriptor(db, caller, id, type, information, true, &h);
 
-    if (status == NTMS_OK)
-        status = read_descriptor(db, &o.id, &h);
-    if (status == NTMS_OK)
-        status = may_touch(&h, caller, information, true);
     if (status != NTMS_OK)
         return status;
     sec_descriptor_merge(&h.sd, given, information);
-    return store_descriptor(db, &o.id, &h.sd);
+    return store_descriptor(db, id, &h.sd);
 }
 
 ntms_err engine_set_security(struct engine *engine, const struct sec_caller *caller, const ntms_guid *id,

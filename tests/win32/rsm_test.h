@@ -24,4 +24,18 @@ static BOOL information(const NTMS_GUID *id, DWORD type, NTMS_OBJECTINFORMATIONW
     return GetNtmsObjectInformationW(session, (LPNTMS_GUID)id, info) == ERROR_SUCCESS;
 }
 
+/* The media type RSM names so ("LTO-6", "DLT" ...); all zeros when none. */
+static inline NTMS_GUID media_type_named(const WCHAR *name)
+{
+    NTMS_GUID types[64] = { { 0 } }, none = { 0 };
+    DWORD count = ARRAYSIZE(types);
+    NTMS_OBJECTINFORMATIONW info;
+
+    EnumerateNtmsObject(session, NULL, types, &count, NTMS_MEDIA_TYPE, 0);
+    for (DWORD i = 0; i < count; i++)
+        if (information(&types[i], NTMS_MEDIA_TYPE, &info) && !wcscmp(info.szName, name))
+            return types[i];
+    return none;
+}
+
 #endif

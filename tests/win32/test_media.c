@@ -18,22 +18,9 @@
 
 #define SHARED_PER_PROCESS 5
 
-static NTMS_GUID type_named(const WCHAR *name)
-{
-    NTMS_GUID types[64] = { { 0 } }, none = { 0 };
-    DWORD count = ARRAYSIZE(types);
-    NTMS_OBJECTINFORMATIONW info;
-
-    EnumerateNtmsObject(session, NULL, types, &count, NTMS_MEDIA_TYPE, 0);
-    for (DWORD i = 0; i < count; i++)
-        if (information(&types[i], NTMS_MEDIA_TYPE, &info) && !wcscmp(info.szName, name))
-            return types[i];
-    return none;
-}
-
 static NTMS_GUID pool_named(const WCHAR *path, DWORD action)
 {
-    NTMS_GUID pool = { 0 }, lto6 = type_named(L"LTO-6");
+    NTMS_GUID pool = { 0 }, lto6 = media_type_named(L"LTO-6");
 
     expect(CreateNtmsMediaPoolW(session, path, &lto6, action, NULL, &pool), ERROR_SUCCESS, "a pool for LTO-6");
     return pool;

@@ -139,19 +139,6 @@ static void test_enable_disable(void)
     expect(EnableNtmsObject(session, NTMS_DRIVE, &pools[0]), ERROR_INVALID_PARAMETER, "a pool named as a drive");
 }
 
-static NTMS_GUID media_type_named(const WCHAR *name)
-{
-    NTMS_GUID types[64] = { { 0 } }, none = { 0 };
-    DWORD count = ARRAYSIZE(types);
-    NTMS_OBJECTINFORMATIONW info;
-
-    EnumerateNtmsObject(session, NULL, types, &count, NTMS_MEDIA_TYPE, 0);
-    for (DWORD i = 0; i < count; i++)
-        if (information(&types[i], NTMS_MEDIA_TYPE, &info) && !wcscmp(info.szName, name))
-            return types[i];
-    return none;
-}
-
 static void test_application_pools(void)
 {
     NTMS_GUID app, daily, again, lto6 = media_type_named(L"LTO-6"), pools[64], free_pool = { 0 };

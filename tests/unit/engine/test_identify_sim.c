@@ -11,6 +11,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "engine_fixture.h"
+
 #include "engine/engine.h"
 #include "engine/free_label.h"
 #include "engine/objects_api.h"
@@ -20,7 +22,6 @@
 
 static struct engine *engine;
 static struct sim_library sim;
-static char directory[] = "/tmp/ntmsapi-sim-XXXXXX";
 static ntms_guid library, slots[SIM_SLOTS], drives[SIM_DRIVES];
 
 static const char *const barcodes[SIM_SLOTS] = { "S00001L6", "S00002L6", "S00003L6", "S00004L6", "", "S00006L6",
@@ -58,8 +59,7 @@ static int setup(void **state)
     free_label_build(&free, sim.tapes[6].block);
     sim.tapes[6].length = FREE_LABEL_SIZE;
     sim_library_install(&sim);
-    if (!mkdtemp(directory) || setenv("NTMSAPI_DATA_DIR", directory, 1) || engine_acquire(&engine) != NTMS_OK
-        || engine_discover(engine) != NTMS_OK)
+    if (engine_fixture_open(&engine) || engine_discover(engine) != NTMS_OK)
         return -1;
     objdb_begin_read(engine->db);
     objdb_for_each(engine->db, RSM_LIBRARY, first_library, &library);
@@ -77,11 +77,8 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-    char command[128];
-
     (void)state;
-    snprintf(command, sizeof(command), "rm -rf '%s'", directory);
-    return system(command);
+    return engine_fixture_remove();
 }
 
 struct media_search {

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "engine_fixture.h"
+
 #include "engine/device_admin.h"
 #include "engine/engine.h"
 #include "engine/media_admin.h"
@@ -20,7 +22,6 @@
 #include "security/sec_acl.h"
 
 static struct engine *engine;
-static char directory[] = "/tmp/ntmsapi-media-XXXXXX";
 static ntms_guid app_pool, untyped_pool, lto6, offline, import_lto6, free_lto6;
 static struct sec_identity groups[2];
 static struct sec_caller alice;
@@ -30,7 +31,7 @@ static int setup(void **state)
     wchar16 app[] = { '\\', 'B', 'a', 'c', 'k', 'u', 'p', 0 }, bare[] = { '\\', 'B', 'a', 'r', 'e', 0 };
 
     (void)state;
-    if (!mkdtemp(directory) || setenv("NTMSAPI_DATA_DIR", directory, 1) || engine_acquire(&engine) != NTMS_OK)
+    if (engine_fixture_open(&engine))
         return -1;
     objdb_begin_read(engine->db);
     system_media_type_by_name(engine->db, "LTO-6", &lto6);
@@ -54,11 +55,8 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-    char command[128];
-
     (void)state;
-    snprintf(command, sizeof(command), "rm -rf '%s'", directory);
-    return system(command);
+    return engine_fixture_remove();
 }
 
 /* A one-sided medium for `pool` with a barcode and a label id. */

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "engine_fixture.h"
+
 #include "engine/engine.h"
 #include "engine/object_security.h"
 #include "engine/objects_api.h"
@@ -21,7 +23,6 @@ static struct sec_sid admins, users, world, alice_sid, bob_sid;
 static struct sec_identity user_groups[2], admin_groups[3];
 static struct sec_caller alice, bob, admin;
 static ntms_guid computer, root_pool, free_pool;
-static char directory[] = "/tmp/ntmsapi-security-XXXXXX";
 
 static void domain_user(struct sec_sid *sid, uint8_t rid)
 {
@@ -40,17 +41,14 @@ static bool any(const struct rsm_object *o, void *context)
 
 static int teardown(void **state)
 {
-    char command[128];
-
     (void)state;
-    snprintf(command, sizeof(command), "rm -rf '%s'", directory);
-    return system(command);
+    return engine_fixture_remove();
 }
 
 static int setup(void **state)
 {
     (void)state;
-    if (!mkdtemp(directory) || setenv("NTMSAPI_DATA_DIR", directory, 1) || engine_acquire(&engine) != NTMS_OK)
+    if (engine_fixture_open(&engine))
         return -1;
     sec_sid_well_known(SEC_SID_ADMINISTRATORS, &admins);
     sec_sid_well_known(SEC_SID_USERS, &users);
