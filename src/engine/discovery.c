@@ -2,6 +2,7 @@
  * library, changer, slot, drive and IE port objects. */
 #include "engine/engine.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +49,7 @@ struct scan {
     struct tape_device    tapes[MAX_TAPES];
     size_t                tape_count;
     const struct device_config *config;
+    bool                  cannot_tell;   /* a changer left drives without identifiers unmapped */
 };
 
 static void free_scan(struct scan *scan)
@@ -160,6 +162,31 @@ static void apply_configured_drives(struct scan *scan, const struct device_confi
     }
 }
 
+/* A changer that reports no identifier for its only unmapped drive, with
+ * one tape left over: that is the one (anything more is a guess, which
+ * the configuration's drive lines are for). */
+static void map_the_last_drive(struct scan *scan, int *tape_of, const bool *used)
+{
+    const struct smc_element *drives = scan->elements[SMC_DATA_TRANSFER];
+    size_t element = SIZE_MAX, unmapped = 0, tape = SIZE_MAX, spare = 0;
+
+    for (size_t i = 0; i < scan->counts[SMC_DATA_TRANSFER]; i++) {
+        if (tape_of[i] >= 0)
+            continue;
+        unmapped++;
+        if (!drives[i].identifier_length)
+            element = i;
+    }
+    for (size_t t = 0; t < scan->tape_count; t++) {
+        if (!used[t] && !scan->tapes[t].mapped) {
+            spare++;
+            tape = t;
+        }
+    }
+    if (unmapped == 1 && element != SIZE_MAX && spare == 1)
+        tape_of[element] = (int)tape;
+}
+
 static void map_drives(struct scan *scan, const struct device_config *config, int *tape_of)
 {
     const struct smc_element *drives = scan->elements[SMC_DATA_TRANSFER];
@@ -198,6 +225,7 @@ static void map_drives(struct scan *scan, const struct device_config *config, in
             used[candidate] = true;
         }
     }
+    map_the_last_drive(scan, tape_of, used);
 }
 
 struct lookup {
@@ -343,6 +371,8 @@ static ntms_err record_elements(struct objdb *db, struct scan *scan, const struc
             struct tape_device *tape = tape_of[i] >= 0 ? &scan->tapes[tape_of[i]] : NULL;
             if (tape)
                 tape->mapped = true;
+            else if (!e->identifier_length)
+                scan->cannot_tell = true;
             snprintf(name, sizeof(name), "Drive %u", number);
             struct rsm_drive *d = &o.info.drive;
             d->number = number;
@@ -502,11 +532,15 @@ static bool in_a_changer_library(struct objdb *db, const char *serial)
     return owned;
 }
 
-/* Tapes no changer leads to are stand-alone libraries. */
+/* Tapes no changer leads to are stand-alone libraries; but while a
+ * changer could not tell which tapes its drives are, none is taken for
+ * stand-alone (configure its drive lines). */
 static ntms_err discover_standalone(struct engine *engine, struct scan *scan, ntms_guid *found, size_t *found_count)
 {
     ntms_err result = NTMS_OK;
 
+    if (scan->cannot_tell)
+        return NTMS_OK;
     for (size_t t = 0; t < scan->tape_count; t++) {
         struct tape_device *tape = &scan->tapes[t];
         if (tape->mapped || in_a_changer_library(engine->db, tape->serial))

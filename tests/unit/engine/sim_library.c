@@ -133,7 +133,7 @@ static ntms_err element_status(struct sim_library *l, struct scsi_request *req)
     static uint8_t data[8192];
     uint8_t type = req->cdb[1] & 0x0F;
     uint16_t start = get16(req->cdb + 2), count = get16(req->cdb + 4);
-    bool dvcid = req->cdb[6] & 0x01;
+    bool dvcid = (req->cdb[6] & 0x01) && !l->no_identifiers;
     size_t at = 16, n = 0;
     uint16_t first = 0;
 

@@ -49,6 +49,7 @@ struct sim_library {
     int               drive_tape[SIM_DRIVES];
     uint16_t          drive_source[SIM_DRIVES]; /* where the tape in a drive came from */
     struct sim_fault  fault;
+    bool              no_identifiers;           /* a changer without DVCID: it cannot tell its drives */
     unsigned          moves, reads, writes, turs[SIM_DRIVES];
 };
 
