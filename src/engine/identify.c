@@ -13,6 +13,7 @@
 #include "engine/dismount_timer.h"
 #include "engine/library_access.h"
 #include "engine/media_identified.h"
+#include "engine/request_purge.h"
 #include "engine/robot.h"
 #include "engine/wstr.h"
 #include "platform/plat_process.h"
@@ -95,7 +96,12 @@ static ntms_err commit_request(struct job *job, uint32_t state, ntms_err error)
 
     if (status != NTMS_OK)
         return status;
-    return objdb_end(job->engine->db, write_request(job, state, error));
+    /* A new request is the moment to let go of old ones. */
+    if (ntms_guid_is_null(&job->request.id))
+        status = requests_purge(job->engine->db);
+    if (status == NTMS_OK)
+        status = write_request(job, state, error);
+    return objdb_end(job->engine->db, status);
 }
 
 /* Fault injection for the crash tests: NTMSAPI_TEST_CRASH=<point> ends the

@@ -18,6 +18,7 @@
 #include "engine/objects_api.h"
 #include "engine/system_objects.h"
 #include "engine/wstr.h"
+#include "platform/plat_time.h"
 #include "sim_library.h"
 
 static struct engine *engine;
@@ -324,6 +325,49 @@ static void entering_free_writes_the_free_label(void **state)
     assert_true(ntms_guid_equal(&again.media.id, &r.media.id));
 }
 
+static uint32_t request_count(void)
+{
+    ntms_guid list[64];
+    uint32_t count = 64;
+
+    assert_int_equal(engine_enumerate(engine, &library, RSM_LIBREQUEST, 0, list, &count), NTMS_OK);
+    return count;
+}
+
+static bool the_computer(const struct rsm_object *o, void *context)
+{
+    *(struct rsm_object *)context = *o;
+    return false;
+}
+
+static void set_purge(uint32_t seconds, uint32_t flags)
+{
+    struct rsm_object computer;
+
+    objdb_begin_read(engine->db);
+    objdb_for_each(engine->db, RSM_COMPUTER, the_computer, &computer);
+    objdb_abort(engine->db);
+    computer.info.computer.lib_request_purge_time = seconds;
+    computer.info.computer.lib_request_flags = flags;
+    assert_int_equal(engine_set_information(engine, &computer), NTMS_OK);
+}
+
+static void finished_requests_are_purged_after_the_purge_time(void **state)
+{
+    (void)state;
+    assert_true(request_count() > 5);
+    set_purge(1, 0x2 /* NTMS_LIBREQFLAGS_NOFAILEDPURGE */);
+    plat_sleep_ms(1200);
+    assert_int_equal(engine_identify_slot(engine, NULL, &slots[0], IDENTIFY_IMMEDIATE), NTMS_OK);
+    uint32_t kept = request_count();
+    assert_true(kept >= 4 && kept < 8);   /* the new one and the failed ones (three faults above) */
+    set_purge(1, 0);
+    plat_sleep_ms(1200);
+    assert_int_equal(engine_identify_slot(engine, NULL, &slots[0], IDENTIFY_IMMEDIATE), NTMS_OK);
+    assert_int_equal(request_count(), 1);
+    set_purge(259200, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -338,6 +382,7 @@ int main(void)
         cmocka_unit_test(the_same_tape_twice_is_one_record),
         cmocka_unit_test(a_free_label_means_free),
         cmocka_unit_test(entering_free_writes_the_free_label),
+        cmocka_unit_test(finished_requests_are_purged_after_the_purge_time),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
