@@ -103,10 +103,11 @@ static size_t image_size(const struct store *s)
 static uint8_t *serialise(const struct store *s, uint64_t generation, size_t *length)
 {
     size_t total = image_size(s);
-    uint8_t *image = calloc(1, total), *at = image + HEADER_SIZE;
+    uint8_t *image = calloc(1, total);
 
     if (!image)
         return NULL;
+    uint8_t *at = image + HEADER_SIZE;
     for (size_t i = 0; i < s->count; i++) {
         const struct entry *e = &s->entries[i];
         size_t name_length = strlen(e->name);
