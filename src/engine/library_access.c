@@ -235,6 +235,44 @@ static void repair_stranded_tapes(struct library_access *a)
     free(list);
 }
 
+/* A request is INPROCESS only while its process holds this library's
+ * lock: one found by the next holder belongs to a process that died. */
+struct orphans {
+    const ntms_guid *library;
+    ntms_guid        ids[64];
+    size_t           count;
+};
+
+static bool collect_orphan(const struct rsm_object *o, void *context)
+{
+    struct orphans *s = context;
+
+    if (o->info.lib_request.state == 1 /* NTMS_LM_INPROCESS */ && ntms_guid_equal(&o->info.lib_request.library, s->library)
+        && s->count < sizeof(s->ids) / sizeof(s->ids[0]))
+        s->ids[s->count++] = o->id;
+    return true;
+}
+
+static void fail_orphaned_requests(struct library_access *a)
+{
+    struct objdb *db = a->engine->db;
+    struct orphans s = { .library = &a->library.id };
+    struct rsm_object request;
+
+    if (objdb_begin_write(db) != NTMS_OK)
+        return;
+    ntms_err status = objdb_for_each(db, RSM_LIBREQUEST, collect_orphan, &s);
+    for (size_t i = 0; status == NTMS_OK && i < s.count; i++) {
+        if ((status = objdb_get(db, &s.ids[i], &request)) != NTMS_OK)
+            break;
+        request.info.lib_request.state = 3;   /* NTMS_LM_FAILED */
+        request.info.lib_request.error_code = NTMS_E_OPERATION_ABORTED;
+        request.info.lib_request.time_completed = objdb_now();
+        status = objdb_put(db, &request);
+    }
+    objdb_end(db, status);
+}
+
 /* Deferred dismounts whose delay has passed, whichever process deferred
  * them (it may have ended). */
 static void dismount_due_drives(struct library_access *a)
@@ -294,6 +332,7 @@ ntms_err library_access_open(struct engine *engine, const ntms_guid *library, st
     if (robot_element_map(a->changer, &map) == NTMS_OK && map.count[SMC_TRANSPORT])
         a->transport = map.first[SMC_TRANSPORT];
     repair_stranded_tapes(a);
+    fail_orphaned_requests(a);
     dismount_due_drives(a);
     return NTMS_OK;
 }

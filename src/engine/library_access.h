@@ -1,7 +1,8 @@
 /* Working with one library's robot: the machine-wide lock, the changer,
  * the drives, and the housekeeping every operation does first (tapes a
- * killed process left in drives go home; deferred dismounts that fell due
- * are carried out). */
+ * killed process left in drives go home and its requests are marked
+ * FAILED, ERROR_OPERATION_ABORTED; deferred dismounts that fell due are
+ * carried out). */
 #ifndef NTMSAPI_ENGINE_LIBRARY_ACCESS_H
 #define NTMSAPI_ENGINE_LIBRARY_ACCESS_H
 

@@ -5,7 +5,8 @@
  * usage: test_identify.exe main | slot N | crash-slot N | label N TYPE VOLUME
  *        test_identify.exe defer N SECONDS MARKER   slot N DEFERRED, MARKER written, then alive SECONDS more
  *        test_identify.exe careless N   slot N's label is claimed by a careless media label library
- *        test_identify.exe drives PATH1 PATH2   the library's drives open through these device paths */
+ *        test_identify.exe drives PATH1 PATH2   the library's drives open through these device paths
+ *        test_identify.exe requests   no request left INPROCESS; a dead process's one FAILED */
 #include <windows.h>
 #include <ntmsapi.h>
 #include <stdlib.h>
@@ -217,6 +218,21 @@ int main(int argc, char **argv)
                "identify slot N, DEFERRED");
         CloseHandle(CreateFileA(argv[4], GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, 0, NULL));
         Sleep((DWORD)atoi(argv[3]) * 1000);   /* no RSM call meanwhile: only the timer can act */
+    } else if (argc >= 2 && !strcmp(argv[1], "requests")) {
+        find_library();
+        NTMS_GUID requests[64];
+        DWORD count = ARRAYSIZE(requests), in_process = 0, aborted = 0;
+        NTMS_OBJECTINFORMATIONW info;
+        EnumerateNtmsObject(session, &library, requests, &count, NTMS_LIBREQUEST, 0);
+        for (DWORD i = 0; i < count; i++) {
+            if (!information(&requests[i], NTMS_LIBREQUEST, &info))
+                continue;
+            in_process += info.Info.LibRequest.State == NTMS_LM_INPROCESS;
+            aborted += info.Info.LibRequest.State == NTMS_LM_FAILED
+                    && info.Info.LibRequest.dwErrorCode == ERROR_OPERATION_ABORTED;
+        }
+        ok(in_process == 0, "no request left INPROCESS (%lu)\n", in_process);
+        ok(aborted == 1, "the killed process's request FAILED with ERROR_OPERATION_ABORTED (%lu)\n", aborted);
     } else if (argc >= 4 && !strcmp(argv[1], "drives")) {
         find_library();
         NTMS_GUID drives[4];

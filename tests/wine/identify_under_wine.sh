@@ -50,6 +50,7 @@ check "a process killed after moving N0006L6 into a drive leaves it there" in_a_
 check "the next session repairs the library and identifies slot 7 (ANSI label)" run label 7 "ANSI VOL1" NTMLBL
 status_now
 check "N0006L6 is back in slot 6" in_slot 6 N0006L6
+check "and its request is FAILED, ERROR_OPERATION_ABORTED, none left INPROCESS" run requests
 check "slot 6 identifies normally afterwards" run slot 6
 status_now
 check "and N0006L6 is home again" in_slot 6 N0006L6

@@ -325,6 +325,27 @@ static void entering_free_writes_the_free_label(void **state)
     assert_true(ntms_guid_equal(&again.media.id, &r.media.id));
 }
 
+/* What a process killed mid-identification leaves: a request INPROCESS. */
+static void a_dead_process_s_request_is_failed_by_the_next_one(void **state)
+{
+    struct rsm_object request, after;
+
+    (void)state;
+    memset(&request, 0, sizeof(request));
+    request.type = RSM_LIBREQUEST;
+    ntms_guid_generate(&request.id);
+    request.info.lib_request.state = 1;   /* INPROCESS */
+    request.info.lib_request.library = library;
+    objdb_begin_write(engine->db);
+    assert_int_equal(objdb_put(engine->db, &request), NTMS_OK);
+    objdb_commit(engine->db);
+    assert_int_equal(engine_identify_slot(engine, NULL, &slots[0], IDENTIFY_IMMEDIATE), NTMS_OK);
+    assert_int_equal(engine_get_object(engine, &request.id, &after), NTMS_OK);
+    assert_int_equal(after.info.lib_request.state, 3);   /* FAILED */
+    assert_int_equal(after.info.lib_request.error_code, NTMS_E_OPERATION_ABORTED);
+    assert_true(after.info.lib_request.time_completed != 0);
+}
+
 static uint32_t request_count(void)
 {
     ntms_guid list[64];
@@ -360,7 +381,7 @@ static void finished_requests_are_purged_after_the_purge_time(void **state)
     plat_sleep_ms(1200);
     assert_int_equal(engine_identify_slot(engine, NULL, &slots[0], IDENTIFY_IMMEDIATE), NTMS_OK);
     uint32_t kept = request_count();
-    assert_true(kept >= 4 && kept < 8);   /* the new one and the failed ones (three faults above) */
+    assert_true(kept >= 5 && kept < 9);   /* the new one and the failed ones (three faults, one dead process) */
     set_purge(1, 0);
     plat_sleep_ms(1200);
     assert_int_equal(engine_identify_slot(engine, NULL, &slots[0], IDENTIFY_IMMEDIATE), NTMS_OK);
@@ -382,6 +403,7 @@ int main(void)
         cmocka_unit_test(the_same_tape_twice_is_one_record),
         cmocka_unit_test(a_free_label_means_free),
         cmocka_unit_test(entering_free_writes_the_free_label),
+        cmocka_unit_test(a_dead_process_s_request_is_failed_by_the_next_one),
         cmocka_unit_test(finished_requests_are_purged_after_the_purge_time),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
