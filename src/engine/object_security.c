@@ -138,27 +138,6 @@ ntms_err engine_get_object_checked(struct engine *engine, const struct sec_calle
     return status;
 }
 
-ntms_err engine_check_media_access(struct engine *engine, const struct sec_caller *caller, const ntms_guid *id,
-                                   uint32_t rights)
-{
-    struct rsm_object o, media;
-
-    if (!caller || sec_caller_is_administrator(caller))
-        return NTMS_OK;
-    ntms_err status = objdb_begin_read(engine->db);
-    if (status != NTMS_OK)
-        return status;
-    status = object_access_check(engine->db, caller, id, rights);
-    if (status == NTMS_OK && objdb_get(engine->db, id, &o) == NTMS_OK) {
-        const ntms_guid *pmid = o.type == RSM_PARTITION ? &o.info.partition.physical_media : &o.id;
-        if (objdb_get(engine->db, pmid, &media) == NTMS_OK && media.type == RSM_PHYSICAL_MEDIA
-            && !ntms_guid_is_null(&media.info.media.current_library))
-            status = object_access_check(engine->db, caller, &media.info.media.current_library, rights);
-    }
-    objdb_abort(engine->db);
-    return status;
-}
-
 ntms_err engine_check_access(struct engine *engine, const struct sec_caller *caller, const ntms_guid *id,
                              uint32_t rights)
 {
@@ -169,6 +148,21 @@ ntms_err engine_check_access(struct engine *engine, const struct sec_caller *cal
         return status;
     status = object_access_check(engine->db, caller, id, rights);
     objdb_abort(engine->db);
+    return status;
+}
+
+ntms_err engine_check_media_access(struct engine *engine, const struct sec_caller *caller, const ntms_guid *id,
+                                   uint32_t rights)
+{
+    struct rsm_object o, media;
+    ntms_err status = engine_check_access(engine, caller, id, rights);
+
+    if (status != NTMS_OK || !caller || sec_caller_is_administrator(caller) || engine_get_object(engine, id, &o))
+        return status;
+    const ntms_guid *pmid = o.type == RSM_PARTITION ? &o.info.partition.physical_media : &o.id;
+    if (engine_get_object(engine, pmid, &media) == NTMS_OK && media.type == RSM_PHYSICAL_MEDIA
+        && !ntms_guid_is_null(&media.info.media.current_library))
+        status = engine_check_access(engine, caller, &media.info.media.current_library, rights);
     return status;
 }
 
