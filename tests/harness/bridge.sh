@@ -29,7 +29,9 @@ start() {
     echo "SGBRIDGE1 $VTL_CHANGER_URL 8" > "$state/dev/changer0"
     {
         echo "SGBRIDGE_SOCKET=$socket"
-        echo "SGBRIDGE_PRELOAD=$(cd "$build/tools/sgbridge" && pwd)/libsgbridge-preload.so"
+        # ld.so expands $LIB per process: the 32-bit Wine loader gets the
+        # 32-bit preload, everything else the 64-bit one.
+        echo "SGBRIDGE_PRELOAD='$(cd "$build/tools/sgbridge" && pwd)/\$LIB/libsgbridge-preload.so'"
         echo "SGBRIDGE_PID=$pid"
         echo "SGBRIDGE_CHANGER0=$state/dev/changer0"
         for d in $(seq 0 $((${VTL_TAPES:-$VTL_DRIVES} - 1))); do

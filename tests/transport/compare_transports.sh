@@ -2,16 +2,16 @@
 # The same commands through libiscsi (native) and through the DLL's Windows
 # pass-through transport under Wine (SG_IO bridge) return the same bytes.
 # Runs inside tests/wine/with_library.sh (VTL_ENV, SGBRIDGE_ENV set).
-# usage: compare_transports.sh <native-build> <win64-build> <wine-prefix>
+# usage: compare_transports.sh <native-build> <windows-build> <wine-prefix>
 set -euo pipefail
-native=$1 win64=$2 prefix=$3
+native=$1 windows=$2 prefix=$3
 here=$(cd "$(dirname "$0")" && pwd)
 source "$VTL_ENV"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 status=0
 "$native/tests/transport/tgt_commands" "$VTL_CHANGER_URL" "$VTL_TAPE0_URL" --read-only > "$out/native.txt" || status=1
-"$here/../wine/run_win32_test.sh" "$win64" tgt_commands.exe "$prefix" '\\.\Changer0' '\\.\Tape0' --read-only > "$out/wine.txt" || status=1
+"$here/../wine/run_win32_test.sh" "$windows" tgt_commands.exe "$prefix" '\\.\Changer0' '\\.\Tape0' --read-only > "$out/wine.txt" || status=1
 sed -i 's/\r$//' "$out/wine.txt"   # Wine's console output ends lines with CR LF
 grep -v '^reply' "$out/native.txt" | sed 's/^/native: /'
 grep -v '^reply' "$out/wine.txt" | sed 's/^/wine:   /'
@@ -27,6 +27,6 @@ else
     status=1
 fi
 # Then the whole sequence (moves, tape write and read) through Windows pass-through.
-"$here/../wine/run_win32_test.sh" "$win64" tgt_commands.exe "$prefix" '\\.\Changer0' '\\.\Tape0' > "$out/wine-full.txt" || status=1
+"$here/../wine/run_win32_test.sh" "$windows" tgt_commands.exe "$prefix" '\\.\Changer0' '\\.\Tape0' > "$out/wine-full.txt" || status=1
 sed 's/\r$//' "$out/wine-full.txt" | grep -v '^reply' | sed 's/^/wine (full): /'
 exit $status

@@ -4,17 +4,17 @@
 # vtltape0, vtltape1; the usual names lead nowhere) are found through
 # <data dir>/devices.conf, mapped by DVCID, used; then drive lines decide
 # the mapping. Runs inside with_library.sh.
-# usage: config_under_wine.sh <win64-build> <wine-prefix>
+# usage: config_under_wine.sh <windows-build> <wine-prefix>
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-win64=$1 prefix=$2
+windows=$1 prefix=$2
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 export NTMSAPI_DATA_DIR="Z:${data//\//\\}"
 source "$here/witness.sh"
 # The drives' names swapped against their LUNs: only the changer's identifiers can tell.
 export WINE_DOSDEVICES="vtlchanger=changer0 vtltape0=tape1 vtltape1=tape0"
-run() { "$here/run_win32_test.sh" "$win64" test_identify.exe "$prefix" "$@"; }
+run() { "$here/run_win32_test.sh" "$windows" test_identify.exe "$prefix" "$@"; }
 
 cat > "$data/devices.conf" <<'CONF'
 # devices Windows does not name

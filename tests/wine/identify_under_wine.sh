@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # IdentifyNtmsSlot under Wine against tgt, with mtx through the same bridge
 # as the witness of where each tape really is. Runs inside with_library.sh.
-# usage: identify_under_wine.sh <native-build> <win64-build> <wine-prefix>
+# usage: identify_under_wine.sh <native-build> <windows-build> <wine-prefix>
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-native=$1 win64=$2 prefix=$3
+native=$1 windows=$2 prefix=$3
 source "$VTL_ENV"
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 export NTMSAPI_DATA_DIR="Z:${data//\//\\}" NTMSAPI_DEFER_DISMOUNT_DELAY=2
 source "$here/witness.sh"
-run() { "$here/run_win32_test.sh" "$win64" test_identify.exe "$prefix" "$@"; }
+run() { "$here/run_win32_test.sh" "$windows" test_identify.exe "$prefix" "$@"; }
 
 # Backup applications labelled two tapes before RSM saw them.
 check "an ANSI VOL1 label written on slot 7's tape" \

@@ -2,15 +2,15 @@
 # CreateNtmsMedia and the delete calls under Wine: the API checks, four
 # processes creating pools and media into one database at once, then a
 # library that is seen, then gone (its devices deleted, its medium kept).
-# Runs inside with_library.sh. usage: media_under_wine.sh <win64-build> <wine-prefix>
+# Runs inside with_library.sh. usage: media_under_wine.sh <windows-build> <wine-prefix>
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-win64=$1 prefix=$2
+windows=$1 prefix=$2
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 source "$here/witness.sh"
 use_database() { mkdir -p "$data/$1"; export NTMSAPI_DATA_DIR="Z:${data//\//\\}\\$1"; }
-run() { "$here/run_win32_test.sh" "$win64" test_media.exe "$prefix" "$@"; }
+run() { "$here/run_win32_test.sh" "$windows" test_media.exe "$prefix" "$@"; }
 per_process=25
 
 use_database api
@@ -32,5 +32,5 @@ check "a library is there: slot 1 identified" run seen
 # Gone: the prefix's devices lead nowhere and no bridge is preloaded.
 for device in changer0 tape0 tape1; do ln -sfn /nonexistent "$prefix/dosdevices/$device"; done
 check "the library is gone: DeleteNtmsDrive, DeleteNtmsLibrary" env -u SGBRIDGE_ENV "$here/run_win32_test.sh" \
-    "$win64" test_media.exe "$prefix" forget
+    "$windows" test_media.exe "$prefix" forget
 summary

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # MountNtmsMedia, DismountNtmsMedia, DismountNtmsDrive and
 # InventoryNtmsLibrary under Wine, with mtx as the witness. Runs inside
-# with_library.sh. usage: mount_under_wine.sh <win64-build> <wine-prefix>
+# with_library.sh. usage: mount_under_wine.sh <windows-build> <wine-prefix>
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-win64=$1 prefix=$2
+windows=$1 prefix=$2
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 export NTMSAPI_DATA_DIR="Z:${data//\//\\}"
 source "$here/witness.sh"
-run() { "$here/run_win32_test.sh" "$win64" test_mount.exe "$prefix" "$@"; }
+run() { "$here/run_win32_test.sh" "$windows" test_mount.exe "$prefix" "$@"; }
 
 check "mount, then a deferred dismount" run mount-deferred
 status_now

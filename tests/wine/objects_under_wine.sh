@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # The object database through the DLL under Wine: one process for the API
 # checks, then four Wine processes writing at once into one database.
-# usage: objects_under_wine.sh <win64-build> <wine-prefix>
+# usage: objects_under_wine.sh <windows-build> <wine-prefix>
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-win64=$1 prefix=$2
+windows=$1 prefix=$2
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 export NTMSAPI_DATA_DIR="Z:${data//\//\\}"
-run() { "$here/run_win32_test.sh" "$win64" test_objects.exe "$prefix" "$@"; }
+run() { "$here/run_win32_test.sh" "$windows" test_objects.exe "$prefix" "$@"; }
 passed=0 failed=0
 check() {
     local what=$1; shift

@@ -38,13 +38,9 @@ static int sg_timeout_jiffies = 6000;
 
 typedef int (*ioctl_function)(int, unsigned long, void *);
 
-static ioctl_function real_ioctl(void)
+static ioctl_function next_ioctl(const char *name)
 {
-    static ioctl_function real;
-
-    if (!real)
-        real = (ioctl_function)dlsym(RTLD_NEXT, "ioctl");
-    return real;
+    return (ioctl_function)dlsym(RTLD_NEXT, name);
 }
 
 /* True, with the mapping filled, when fd is a regular file that maps a target. */
@@ -216,20 +212,57 @@ static int identity_ioctl(const struct mapping *m, unsigned long request, void *
     }
 }
 
+/* The bridged requests; *handled false for everything else. */
+static int bridged_ioctl(int fd, unsigned long request, void *arg, int *handled)
+{
+    struct mapping m;
+
+    *handled = 0;
+    if ((request == SG_IO || (request >> 8) == 0x22 || (request >> 8) == 0x53) && read_mapping(fd, &m)) {
+        if (request == SG_IO) {
+            *handled = 1;
+            return sg_io(&m, arg);
+        }
+        return identity_ioctl(&m, request, arg, handled);
+    }
+    return -1;
+}
+
 int ioctl(int fd, unsigned long request, ...)
 {
+    static ioctl_function real;
     va_list args;
-    struct mapping m;
+    int handled;
 
     va_start(args, request);
     void *arg = va_arg(args, void *);
     va_end(args);
-    if ((request == SG_IO || (request >> 8) == 0x22 || (request >> 8) == 0x53) && read_mapping(fd, &m)) {
-        if (request == SG_IO)
-            return sg_io(&m, arg);
-        int handled, result = identity_ioctl(&m, request, arg, &handled);
-        if (handled)
-            return result;
-    }
-    return real_ioctl()(fd, request, arg);
+    int result = bridged_ioctl(fd, request, arg, &handled);
+    if (handled)
+        return result;
+    if (!real)
+        real = next_ioctl("ioctl");
+    return real(fd, request, arg);
 }
+
+#if !defined(__LP64__)
+/* 32-bit programs built with a 64-bit time_t (Debian's 32-bit Wine among
+ * them) call glibc's __ioctl_time64 instead of ioctl. */
+int __ioctl_time64(int fd, unsigned long request, ...);
+int __ioctl_time64(int fd, unsigned long request, ...)
+{
+    static ioctl_function real;
+    va_list args;
+    int handled;
+
+    va_start(args, request);
+    void *arg = va_arg(args, void *);
+    va_end(args);
+    int result = bridged_ioctl(fd, request, arg, &handled);
+    if (handled)
+        return result;
+    if (!real)
+        real = next_ioctl("__ioctl_time64");
+    return real(fd, request, arg);
+}
+#endif
