@@ -13,6 +13,7 @@
 #include "engine/dismount_timer.h"
 #include "engine/library_access.h"
 #include "engine/media_identified.h"
+#include "engine/media_records.h"
 #include "engine/request_purge.h"
 #include "engine/robot.h"
 #include "engine/wstr.h"
@@ -40,8 +41,14 @@ struct job {
 static ntms_err record_media(struct job *job, struct rsm_object *media)
 {
     struct objdb *db = job->engine->db;
-    struct rsm_object partition;
-    ntms_err status = media_identified_record(db, &job->found, &job->library.id, media, &partition);
+    struct rsm_object partition, at_home;
+    /* A tape told apart by nothing is the medium recorded here: the one
+     * whose home this slot is, in it (or in the drive, deferred). */
+    bool home_known = media_find_by_home(db, &job->slot.id, &at_home) == NTMS_OK
+                   && (ntms_guid_equal(&at_home.info.media.location, &job->slot.id)
+                       || (job->in_place && ntms_guid_equal(&at_home.info.media.location, &job->drive.id)));
+    ntms_err status = media_identified_record(db, &job->found, &job->library.id, home_known ? &at_home.id : NULL,
+                                              media, &partition);
 
     if (status != NTMS_OK)
         return status;

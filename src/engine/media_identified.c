@@ -95,8 +95,23 @@ static ntms_err create_media(struct objdb *db, const struct identified *found, s
     return NTMS_OK;
 }
 
-static ntms_err known_media(struct objdb *db, const struct identified *found, struct rsm_object *media,
-                            struct rsm_object *side)
+/* Neither barcode nor label identity: a medium as anonymous as the tape
+ * found, recorded where it was found, is that tape. */
+static ntms_err anonymous_here(struct objdb *db, const ntms_guid *recorded_here, struct rsm_object *media)
+{
+    struct media_sides sides;
+
+    if (!recorded_here || ntms_guid_is_null(recorded_here) || objdb_get(db, recorded_here, media) != NTMS_OK
+        || media->type != RSM_PHYSICAL_MEDIA || media->info.media.barcode[0])
+        return NTMS_E_OBJECT_NOT_FOUND;
+    if (media_sides_of(db, &media->id, &sides) != NTMS_OK || !sides.count
+        || sides.side[0].info.partition.omid_label_id_length)
+        return NTMS_E_OBJECT_NOT_FOUND;
+    return NTMS_OK;
+}
+
+static ntms_err known_media(struct objdb *db, const struct identified *found, const ntms_guid *recorded_here,
+                            struct rsm_object *media, struct rsm_object *side)
 {
     wchar16 barcode[RSM_BARCODE_LENGTH];
     struct media_sides sides;
@@ -107,12 +122,14 @@ static ntms_err known_media(struct objdb *db, const struct identified *found, st
     if (found->barcode[0]) {
         WSTR_SET(barcode, found->barcode);
         status = media_find_by_barcode(db, barcode, media);
-    } else {
+    } else if (label_has_identity(&found->label)) {
         memset(&omid, 0, sizeof(omid));
         media_set_omid(&omid, &found->label);
         status = media_find_by_omid(db, &omid, &labelled);
         if (status == NTMS_OK)
             status = objdb_get(db, &labelled.info.partition.physical_media, media);
+    } else {
+        status = anonymous_here(db, recorded_here, media);
     }
     if (status == NTMS_OK && (status = media_sides_of(db, &media->id, &sides)) == NTMS_OK && !sides.count)
         status = NTMS_E_DATABASE_FAILURE;
@@ -122,9 +139,9 @@ static ntms_err known_media(struct objdb *db, const struct identified *found, st
 }
 
 ntms_err media_identified_record(struct objdb *db, const struct identified *found, const ntms_guid *library_id,
-                                 struct rsm_object *media, struct rsm_object *side)
+                                 const ntms_guid *recorded_here, struct rsm_object *media, struct rsm_object *side)
 {
-    ntms_err status = known_media(db, found, media, side);
+    ntms_err status = known_media(db, found, recorded_here, media, side);
 
     if (status == NTMS_E_OBJECT_NOT_FOUND)
         status = create_media(db, found, media, side);

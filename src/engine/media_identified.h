@@ -31,9 +31,12 @@ void media_set_omid(struct rsm_partition *side, const struct label_info *label);
 
 /* Inside the caller's write transaction: the medium and its first side,
  * found or created, with the label recorded on the side, the mount
- * counted, the library set and related to the medium's type. The caller
+ * counted, the library set and related to the medium's type. A tape
+ * without barcode and without label identity is told apart by nothing
+ * but where it was found: it is the medium recorded there (`recorded_here`,
+ * NULL or null for none) when that one has neither either. The caller
  * sets the location and writes both. */
 ntms_err media_identified_record(struct objdb *db, const struct identified *found, const ntms_guid *library,
-                                 struct rsm_object *media, struct rsm_object *side);
+                                 const ntms_guid *recorded_here, struct rsm_object *media, struct rsm_object *side);
 
 #endif

@@ -157,6 +157,35 @@ ntms_err media_find_by_omid(struct objdb *db, const struct rsm_partition *omid, 
     return status;
 }
 
+struct home_search {
+    const ntms_guid  *slot;
+    struct rsm_object media;
+    bool              found;
+};
+
+static bool match_home(const struct rsm_object *o, void *context)
+{
+    struct home_search *s = context;
+
+    if (!ntms_guid_equal(&o->info.media.home_slot, s->slot))
+        return true;
+    s->media = *o;
+    s->found = true;
+    return false;
+}
+
+ntms_err media_find_by_home(struct objdb *db, const ntms_guid *slot, struct rsm_object *media)
+{
+    struct home_search s = { .slot = slot };
+    ntms_err status = objdb_for_each(db, RSM_PHYSICAL_MEDIA, match_home, &s);
+
+    if (status == NTMS_OK && !s.found)
+        status = NTMS_E_OBJECT_NOT_FOUND;
+    if (status == NTMS_OK)
+        *media = s.media;
+    return status;
+}
+
 ntms_err media_move_offline(struct objdb *db, const ntms_guid *id)
 {
     struct rsm_object media;

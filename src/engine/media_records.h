@@ -28,6 +28,10 @@ bool media_side_in_use(uint32_t state);
  * NTMS_E_OBJECT_NOT_FOUND when none. */
 ntms_err media_find_by_omid(struct objdb *db, const struct rsm_partition *omid, struct rsm_object *side);
 
+/* The physical medium whose home is this slot (the first one found);
+ * NTMS_E_OBJECT_NOT_FOUND when none. */
+ntms_err media_find_by_home(struct objdb *db, const ntms_guid *slot, struct rsm_object *media);
+
 /* Into the offline library: no location, no home slot, idle. */
 ntms_err media_move_offline(struct objdb *db, const ntms_guid *media);
 

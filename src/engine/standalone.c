@@ -130,29 +130,15 @@ static bool drive_of(const struct rsm_object *o, void *context)
     return !s->hit;
 }
 
-/* No barcode and no label: nothing tells this tape from the one recorded
- * in the drive, so it is taken for that one (else every inventory of a
- * blank tape would add a medium). */
-static bool nothing_tells(const struct identified *found)
-{
-    return !found->barcode[0] && !label_has_identity(&found->label);
-}
-
 static ntms_err record_present(struct objdb *db, struct rsm_object *drive, const struct identified *found)
 {
     struct rsm_object media, side;
-    struct media_sides sides;
     struct rsm_drive *d = &drive->info.drive;
-    ntms_err status;
+    /* A blank tape without barcode is the one recorded in the drive. */
+    ntms_err status = media_identified_record(db, found, &d->library, &d->loaded_media, &media, &side);
 
-    if (nothing_tells(found) && objdb_get(db, &d->loaded_media, &media) == NTMS_OK
-        && media_sides_of(db, &media.id, &sides) == NTMS_OK && sides.count
-        && !sides.side[0].info.partition.omid_label_id_length && !media.info.media.barcode[0]) {
-        side = sides.side[0];
-        side.info.partition.mount_count++;
-    } else if ((status = media_identified_record(db, found, &d->library, &media, &side)) != NTMS_OK) {
+    if (status != NTMS_OK)
         return status;
-    }
     if (!ntms_guid_is_null(&d->loaded_media) && !ntms_guid_equal(&d->loaded_media, &media.id))
         media_move_offline(db, &d->loaded_media);   /* the tape that was there was taken out */
     struct rsm_physical_media *m = &media.info.media;

@@ -21,8 +21,7 @@ static ntms_err from_errno(int error)
     case ENOSPC:
     case EDQUOT: return NTMS_E_DATABASE_FULL;
     case ENOMEM: return NTMS_E_NOT_ENOUGH_MEMORY;
-    case EACCES:
-    case EPERM:  return NTMS_E_ACCESS_DENIED;
+    /* EACCES too: ERROR_ACCESS_DENIED is only ever an RSM access check's verdict. */
     default:     return NTMS_E_DATABASE_FAILURE;
     }
 }

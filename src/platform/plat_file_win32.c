@@ -18,8 +18,8 @@ static ntms_err from_windows(DWORD error)
     case ERROR_HANDLE_DISK_FULL: return NTMS_E_DATABASE_FULL;
     case ERROR_NOT_ENOUGH_MEMORY:
     case ERROR_OUTOFMEMORY: return NTMS_E_NOT_ENOUGH_MEMORY;
-    case ERROR_ACCESS_DENIED: return NTMS_E_ACCESS_DENIED;
-    case ERROR_SHARING_VIOLATION: return NTMS_E_SHARING_VIOLATION;
+    /* A file the database cannot use is a database failure: ERROR_ACCESS_DENIED
+     * is only ever the verdict of an RSM access check. */
     default: return NTMS_E_DATABASE_FAILURE;
     }
 }
@@ -97,14 +97,32 @@ static ntms_err win32_read_head(const char *path, uint8_t *data, size_t length, 
     return NTMS_OK;
 }
 
+/* A file another process has open cannot be replaced (Windows without
+ * POSIX rename semantics, and Wine always): readers hold the database for
+ * a moment only, so the rename is tried again for a while. */
+#define REPLACE_PATIENCE_MS 5000
+
+static BOOL held_open_elsewhere(DWORD error)
+{
+    return error == ERROR_ACCESS_DENIED || error == ERROR_SHARING_VIOLATION;
+}
+
 static ntms_err win32_replace(const char *from, const char *to)
 {
     WCHAR wide_from[MAX_PATH], wide_to[MAX_PATH];
+    DWORD waited = 0, pause = 1, error;
 
     if (!wide_path(from, wide_from) || !wide_path(to, wide_to))
         return NTMS_E_INVALID_PARAMETER;
-    return MoveFileExW(wide_from, wide_to, MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)
-        ? NTMS_OK : from_windows(GetLastError());
+    while (!MoveFileExW(wide_from, wide_to, MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) {
+        error = GetLastError();
+        if (!held_open_elsewhere(error) || waited >= REPLACE_PATIENCE_MS)
+            return from_windows(error);
+        Sleep(pause);
+        waited += pause;
+        pause = pause < 16 ? pause * 2 : 16;
+    }
+    return NTMS_OK;
 }
 
 static ntms_err win32_remove(const char *path)

@@ -140,13 +140,16 @@ static void parse_descriptor(const uint8_t *d, size_t length, uint8_t type, uint
         e->source_valid = d[9] & 0x80;
         e->source = be16(d + 10);
     }
+    /* A volume tag is its 32 identifier bytes, then reserved bytes and a
+     * sequence number nobody uses: the identifier alone is enough (tgt
+     * cuts the rest off the last descriptor of a reply). */
     size_t at = 12;
-    if ((page_flags & 0x80) && length >= at + 36) {
+    if ((page_flags & 0x80) && length >= at + SMC_VOLTAG_LENGTH) {
         e->has_primary_tag = true;
         scsi_copy_ascii(e->primary_tag, sizeof(e->primary_tag), d + at, SMC_VOLTAG_LENGTH);
     }
     at += (page_flags & 0x80) ? 36 : 0;
-    if ((page_flags & 0x40) && length >= at + 36) {
+    if ((page_flags & 0x40) && length >= at + SMC_VOLTAG_LENGTH) {
         e->has_alternate_tag = true;
         scsi_copy_ascii(e->alternate_tag, sizeof(e->alternate_tag), d + at, SMC_VOLTAG_LENGTH);
     }
@@ -196,7 +199,8 @@ bool smc_parse_element_status(const uint8_t *data, size_t received, struct smc_e
                 report->more = true;
                 return true;
             }
-            parse_descriptor(data + d, available, page[0] & 0x0F, page[1], &elements[report->parsed++]);
+            parse_descriptor(data + d, available, page[0] & 0x0F, page[1], &elements[report->parsed]);
+            elements[report->parsed++].truncated = available < descriptor_length;
         }
         at = page_end;
     }

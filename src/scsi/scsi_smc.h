@@ -67,6 +67,7 @@ struct smc_element {
     uint8_t  identifier_length;             /* DVCID, 0 when absent */
     uint8_t  identifier_code_set, identifier_type;
     uint8_t  identifier[SMC_IDENTIFIER_MAX];
+    bool     truncated;                     /* its descriptor arrived cut short */
 };
 
 struct smc_status_report {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A private tgt virtual tape library for tests, benchmarks and the demo.
 #
-#   vtl.sh start <statedir> [--slots N] [--drives N] [--standalone N]
+#   vtl.sh start <statedir> [--slots N] [--drives N] [--standalone N] [--no-barcode S]...
 #   vtl.sh stop  <statedir>
 #
 # start runs its own tgtd (control socket and iSCSI port on 127.0.0.1 chosen
@@ -9,7 +9,11 @@
 # D+1 with a picker, 2 import/export elements, D drives and N storage slots
 # (default 8 slots, 2 drives). Element addresses are deliberately not
 # 0-based: picker 1, IE 16.., drives 256.., slots 4096... Every slot whose
-# number is not a multiple of 4 holds a tape with barcode N<slot:04>L6.
+# number is not a multiple of 4, and the last slot, holds a tape with
+# barcode N<slot:04>L6; the last import/export port holds I0002L6 (full last
+# elements: tgt cuts the last descriptor of every reply short).
+# --no-barcode S puts a tape whose barcode cannot be read (its volume tag
+# is blank) in slot S instead.
 # --standalone adds N tape drives outside the changer (LUNs after it),
 # each with a tape of its own loaded (a blank one: tgt has no MAM barcode).
 # It writes <statedir>/env for `source`:
@@ -21,7 +25,7 @@
 # that tgtd to exit, and only then kills that pid. Safe to call twice.
 set -euo pipefail
 
-usage() { echo "usage: $0 start|stop <statedir> [--slots N] [--drives N] [--standalone N]" >&2; exit 2; }
+usage() { echo "usage: $0 start|stop <statedir> [--slots N] [--drives N] [--standalone N] [--no-barcode S]..." >&2; exit 2; }
 [ $# -ge 2 ] || usage
 action=$1 state=$2
 shift 2
@@ -63,6 +67,9 @@ start_tgtd() {
     return 1
 }
 
+unlabelled() { local u; for u in $no_barcode; do [ "$u" = "$1" ] && return 0; done; return 1; }
+unlabelled_index() { local u i=0; for u in $no_barcode; do i=$((i + 1)); [ "$u" = "$1" ] && echo "$i"; done; }
+
 changer_param() { tgtadm_ --op update --mode logicalunit --tid 1 --lun "$changer_lun" --params "$1"; }
 
 build_library() {
@@ -85,11 +92,15 @@ build_library() {
         changer_param "element_type=4,address=$((FIRST_DRIVE + d - 1)),tid=1,lun=$d"
     done
     for s in $(seq 1 "$slots"); do
-        [ $((s % 4)) -eq 0 ] && continue
+        [ $((s % 4)) -eq 0 ] && [ "$s" -ne "$slots" ] && ! unlabelled "$s" && continue
         barcode=$(printf 'N%04dL6' "$s")
+        # tgt names a tape's file after its barcode: blanks are a label nobody can read.
+        unlabelled "$s" && barcode=$(printf "%*s" "$(unlabelled_index "$s")" "")
         tgtimg --op new --device-type tape --barcode "$barcode" --size 64 --type data --file "$media/$barcode" > /dev/null
         changer_param "element_type=2,address=$((FIRST_SLOT + s - 1)),barcode=$barcode,sides=1"
     done
+    tgtimg --op new --device-type tape --barcode I0002L6 --size 64 --type data --file "$media/I0002L6" > /dev/null
+    changer_param "element_type=3,address=$((FIRST_IE + IE_COUNT - 1)),barcode=I0002L6,sides=1"
     for d in $(seq 1 "$standalone"); do
         tgtimg --op new --device-type tape --barcode "SA$(printf '%04d' "$d")L6" --size 64 --type data \
             --file "$state/standalone$d.img" > /dev/null
@@ -129,9 +140,10 @@ stop() {
 
 case $action in
 start)
-    slots=8 drives=2 standalone=0
+    slots=8 drives=2 standalone=0 no_barcode=
     while [ $# -gt 0 ]; do
         case $1 in
+        --no-barcode) no_barcode="$no_barcode $2"; shift 2 ;;
         --slots) slots=$2; shift 2 ;;
         --drives) drives=$2; shift 2 ;;
         --standalone) standalone=$2; shift 2 ;;

@@ -6,7 +6,10 @@
  *        test_identify.exe defer N SECONDS MARKER   slot N DEFERRED, MARKER written, then alive SECONDS more
  *        test_identify.exe careless N   slot N's label is claimed by a careless media label library
  *        test_identify.exe drives PATH1 PATH2   the library's drives open through these device paths
- *        test_identify.exe requests   no request left INPROCESS; a dead process's one FAILED */
+ *        test_identify.exe requests   no request left INPROCESS; a dead process's one FAILED
+ *        test_identify.exe barcode N BARCODE TYPE   slot N's tape recorded with its barcode and media type
+ *        test_identify.exe anonymous N   slot N's tape has no readable barcode: identified again and
+ *                                        again, it stays one medium */
 #include <windows.h>
 #include <ntmsapi.h>
 #include <stdlib.h>
@@ -200,6 +203,55 @@ static void check_careless(DWORD n)
        side.Info.Partition.dwOmidLabelIdLength);
 }
 
+/* The physical media with this barcode ("" for none): how many, and the last one. */
+static DWORD media_with_barcode(const WCHAR *barcode, NTMS_OBJECTINFORMATIONW *found)
+{
+    NTMS_GUID media[64];
+    DWORD count = ARRAYSIZE(media), matches = 0;
+    NTMS_OBJECTINFORMATIONW info;
+
+    EnumerateNtmsObject(session, NULL, media, &count, NTMS_PHYSICAL_MEDIA, 0);
+    for (DWORD i = 0; i < count; i++) {
+        if (information(&media[i], NTMS_PHYSICAL_MEDIA, &info) && !wcscmp(info.Info.PhysicalMedia.szBarCode, barcode)) {
+            matches++;
+            *found = info;
+        }
+    }
+    return matches;
+}
+
+static void check_barcode(DWORD n, const char *barcode_text, const char *type_text)
+{
+    WCHAR barcode[64], type_name[64];
+    NTMS_OBJECTINFORMATIONW info;
+
+    MultiByteToWideChar(CP_ACP, 0, barcode_text, -1, barcode, ARRAYSIZE(barcode));
+    MultiByteToWideChar(CP_ACP, 0, type_text, -1, type_name, ARRAYSIZE(type_name));
+    expect(IdentifyNtmsSlot(session, &slots[n - 1], NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS, "identify slot N");
+    ok(media_with_barcode(barcode, &info) == 1, "one medium with barcode %ls\n", barcode);
+    ok(info.Info.PhysicalMedia.BarCodeState == NTMS_BARCODESTATE_OK, "its barcode state OK (%lu)\n",
+       info.Info.PhysicalMedia.BarCodeState);
+    NTMS_GUID wanted = media_type_named(type_name);
+    ok(!memcmp(&info.Info.PhysicalMedia.MediaType, &wanted, sizeof(wanted)), "its media type is %ls\n", type_name);
+}
+
+static void check_anonymous(DWORD n)
+{
+    NTMS_OBJECTINFORMATIONW info;
+    DWORD before = media_count();
+
+    expect(IdentifyNtmsSlot(session, &slots[n - 1], NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS, "identify slot N");
+    ok(media_count() == before + 1, "a medium recorded (%lu -> %lu)\n", before, media_count());
+    ok(media_with_barcode(L"", &info) == 1, "without barcode\n");
+    ok(info.Info.PhysicalMedia.BarCodeState == NTMS_BARCODESTATE_UNREADABLE, "its barcode unreadable (%lu)\n",
+       info.Info.PhysicalMedia.BarCodeState);
+    expect(IdentifyNtmsSlot(session, &slots[n - 1], NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS, "again");
+    expect(IdentifyNtmsSlot(session, &slots[n - 1], NTMS_DISMOUNT_DEFERRED), ERROR_SUCCESS, "again, DEFERRED");
+    expect(IdentifyNtmsSlot(session, &slots[n - 1], NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS,
+           "again, while it waits in the drive");
+    ok(media_count() == before + 1, "still one medium for that tape (%lu)\n", media_count() - before);
+}
+
 int main(int argc, char **argv)
 {
     session = OpenNtmsSessionW(NULL, L"ntmsapi test_identify", 0);
@@ -248,6 +300,12 @@ int main(int argc, char **argv)
     } else if (argc >= 3 && !strcmp(argv[1], "careless")) {
         find_library();
         check_careless((DWORD)atoi(argv[2]));
+    } else if (argc >= 5 && !strcmp(argv[1], "barcode")) {
+        find_library();
+        check_barcode((DWORD)atoi(argv[2]), argv[3], argv[4]);
+    } else if (argc >= 3 && !strcmp(argv[1], "anonymous")) {
+        find_library();
+        check_anonymous((DWORD)atoi(argv[2]));
     } else if (argc >= 5 && !strcmp(argv[1], "label")) {
         find_library();
         check_labelled((DWORD)atoi(argv[2]), argv[3], argv[4]);

@@ -316,7 +316,7 @@ int main(int argc, char **argv)
         DWORD count = ARRAYSIZE(media);
         expect(InventoryNtmsLibrary(session, &library, NTMS_INVENTORY_FAST), ERROR_SUCCESS, "FAST inventory");
         expect(EnumerateNtmsObject(session, &library, media, &count, NTMS_PHYSICAL_MEDIA, 0), ERROR_SUCCESS, "media");
-        ok(count == 6, "every barcoded tape is known after a FAST inventory (%lu)\n", count);
+        ok(count == 7, "every tape is known after a FAST inventory (%lu)\n", count);
         expect(InventoryNtmsLibrary(session, &library, NTMS_INVENTORY_SLOT), ERROR_SUCCESS, "SLOT inventory");
         expect(InventoryNtmsLibrary(session, &library, NTMS_INVENTORY_NONE), ERROR_SUCCESS, "NONE");
         expect(InventoryNtmsLibrary(session, &library, NTMS_INVENTORY_STOP), ERROR_SUCCESS, "STOP");

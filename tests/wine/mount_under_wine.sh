@@ -34,5 +34,5 @@ check "the holder dismounted both" wait "$holder"
 cat "$data/hold.txt"
 check "inventory" run inventory
 status_now
-check "all tapes home after the inventory" bash -c "[ \$(grep -c 'Storage Element [0-9]*:Full' '$data/mtx.txt') -eq 6 ]"
+check "all tapes home after the inventory" bash -c "[ \$(grep -c 'Storage Element [0-9]*:Full' '$data/mtx.txt') -eq 7 ]"
 summary

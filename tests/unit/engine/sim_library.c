@@ -103,7 +103,7 @@ static ntms_err element_map(struct scsi_request *req)
 static size_t descriptor(uint8_t *d, uint16_t address, const struct sim_tape *tape, uint16_t source, bool dvcid,
                          int drive)
 {
-    size_t length = 12 + 36 + (dvcid ? 4 + 32 : 0);
+    size_t length = 12 + 36 + 4 + (dvcid ? 32 : 0);   /* tgt always sends the identifier's header */
 
     memset(d, 0, length);
     put16(d, address);
@@ -113,7 +113,7 @@ static size_t descriptor(uint8_t *d, uint16_t address, const struct sim_tape *ta
         put16(d + 10, source);
     }
     memset(d + 12, ' ', 32);
-    if (tape)
+    if (tape && !tape->no_barcode)
         memcpy(d + 12, tape->barcode, strlen(tape->barcode));
     if (dvcid) {
         char serial[16];
@@ -154,9 +154,9 @@ static ntms_err element_status(struct sim_library *l, struct scsi_request *req)
     put24(data + 5, (uint32_t)(at - 8));
     data[8] = type;
     data[9] = 0x80;   /* primary volume tags */
-    put16(data + 10, (uint16_t)(12 + 36 + (dvcid && type == 4 ? 36 : 0)));
+    put16(data + 10, (uint16_t)(12 + 36 + 4 + (dvcid && type == 4 ? 32 : 0)));
     put24(data + 13, (uint32_t)(at - 16));
-    return reply(req, data, at);
+    return reply(req, data, at > 16 + l->cut_reply_tail ? at - l->cut_reply_tail : at);
 }
 
 static int *holder(struct sim_library *l, uint16_t address, uint16_t **source)

@@ -24,6 +24,7 @@ struct sim_tape {
     uint8_t block[512];          /* the first block; length 0: blank */
     size_t  length;
     bool    readable_in[SIM_DRIVES];   /* false: the drive reports 30/00 incompatible */
+    bool    no_barcode;                /* its label cannot be read: the volume tag is blank */
 };
 
 struct sim_library;
@@ -50,6 +51,7 @@ struct sim_library {
     uint16_t          drive_source[SIM_DRIVES]; /* where the tape in a drive came from */
     struct sim_fault  fault;
     bool              no_identifiers;           /* a changer without DVCID: it cannot tell its drives */
+    unsigned          cut_reply_tail;           /* bytes missing from every READ ELEMENT STATUS reply (tgt: 8) */
     unsigned          moves, reads, writes, turs[SIM_DRIVES];
 };
 

@@ -272,6 +272,50 @@ static void the_same_tape_twice_is_one_record(void **state)
     assert_int_equal(before, after);
 }
 
+static uint32_t media_count(void)
+{
+    ntms_guid list[32];
+    uint32_t count = 32;
+
+    assert_int_equal(engine_enumerate(engine, NULL, RSM_PHYSICAL_MEDIA, 0, list, &count), NTMS_OK);
+    return count;
+}
+
+/* tgt cuts 8 bytes off the last descriptor of every reply: for the last
+ * slot that is its own descriptor, and the barcode must survive it. */
+static void the_last_slot_keeps_its_barcode(void **state)
+{
+    (void)state;
+    sim.cut_reply_tail = 8;
+    assert_int_equal(engine_identify_slot(engine, NULL, &slots[SIM_SLOTS - 1], IDENTIFY_IMMEDIATE), NTMS_OK);
+    sim.cut_reply_tail = 0;
+    struct media_search r = record_of("S00008L6");
+    assert_true(r.found);
+    assert_int_equal(r.media.info.media.barcode_state, RSM_BARCODESTATE_OK);
+    struct rsm_object type;
+    assert_int_equal(engine_get_object(engine, &r.media.info.media.media_type, &type), NTMS_OK);
+    assert_true(wstr_equal_ascii_nocase(type.name, RSM_NAME_LENGTH, "LTO-6"));
+    assert_int_equal(sim_library_where(&sim, "S00008L6"), SIM_SLOTS);
+}
+
+/* A blank tape whose barcode cannot be read is told apart by nothing but
+ * its slot: identified twice there, it is one medium. */
+static void a_blank_tape_without_barcode_twice_is_one_record(void **state)
+{
+    (void)state;
+    int tape = sim.slot_tape[1];
+    sim.tapes[tape].no_barcode = true;
+    uint32_t before = media_count();
+    assert_int_equal(engine_identify_slot(engine, NULL, &slots[1], IDENTIFY_IMMEDIATE), NTMS_OK);
+    assert_int_equal(media_count(), before + 1);
+    assert_int_equal(engine_identify_slot(engine, NULL, &slots[1], IDENTIFY_IMMEDIATE), NTMS_OK);
+    assert_int_equal(engine_identify_slot(engine, NULL, &slots[1], IDENTIFY_DEFERRED), NTMS_OK);
+    assert_int_equal(engine_identify_slot(engine, NULL, &slots[1], IDENTIFY_IMMEDIATE), NTMS_OK);
+    assert_int_equal(media_count(), before + 1);
+    assert_drives_empty();
+    sim.tapes[tape].no_barcode = false;
+}
+
 static void a_free_label_means_free(void **state)
 {
     (void)state;
@@ -401,6 +445,8 @@ int main(void)
         cmocka_unit_test(a_failed_read_sends_the_tape_home),
         cmocka_unit_test(a_tape_stranded_by_a_failed_move_home_is_repaired),
         cmocka_unit_test(the_same_tape_twice_is_one_record),
+        cmocka_unit_test(the_last_slot_keeps_its_barcode),
+        cmocka_unit_test(a_blank_tape_without_barcode_twice_is_one_record),
         cmocka_unit_test(a_free_label_means_free),
         cmocka_unit_test(entering_free_writes_the_free_label),
         cmocka_unit_test(a_dead_process_s_request_is_failed_by_the_next_one),

@@ -92,6 +92,82 @@ static void a_lying_element_reply_is_contained(void **state)
     assert_int_equal(found, 0);
 }
 
+/* A storage-element reply as tgt builds it: descriptors of 52 bytes (a
+ * primary volume tag and an empty identifier), the last `cut` bytes missing. */
+static void storage_reply(struct fake_step *s, uint16_t first, size_t count, const char *const *barcodes, size_t cut)
+{
+    size_t at = 16;
+
+    memset(s->data, 0, 16);
+    for (size_t i = 0; i < count; i++, at += 52) {
+        uint8_t *d = s->data + at;
+        memset(d, 0, 52);
+        d[0] = (uint8_t)((first + i) >> 8);
+        d[1] = (uint8_t)(first + i);
+        d[2] = barcodes[i][0] ? 0x01 : 0x00;
+        memset(d + 12, ' ', 32);
+        memcpy(d + 12, barcodes[i], strlen(barcodes[i]));
+    }
+    s->data[0] = (uint8_t)(first >> 8);
+    s->data[1] = (uint8_t)first;
+    s->data[3] = (uint8_t)count;
+    s->data[6] = (uint8_t)((at - 8) >> 8);
+    s->data[7] = (uint8_t)(at - 8);
+    s->data[8] = 2;
+    s->data[9] = 0x80;
+    s->data[11] = 52;
+    s->data[14] = (uint8_t)((at - 16) >> 8);
+    s->data[15] = (uint8_t)(at - 16);
+    s->data_length = (uint32_t)(at - cut);
+}
+
+static void a_last_descriptor_cut_short_is_asked_for_again(void **state)
+{
+    (void)state;
+    const uint8_t res[1] = { 0xB8 };
+    const char *const last[] = { "LST008L6" }, *const two[] = { "N0007L6", "LST008L6" };
+    struct smc_element e[2];
+    size_t found = 0;
+
+    fake_device_init(&device, "fake");
+    storage_reply(fake_device_expect(&device, res, 1), 4103, 1, last, 8);
+    storage_reply(fake_device_expect(&device, res, 1), 4102, 2, two, 0);   /* from the one before: whole */
+    assert_int_equal(robot_element_status(&device.base, SMC_STORAGE, 4103, 1, false, e, &found), NTMS_OK);
+    assert_int_equal(found, 1);
+    assert_int_equal(e[0].address, 4103);
+    assert_false(e[0].truncated);
+    assert_string_equal(e[0].primary_tag, "LST008L6");
+    assert_int_equal(device.sent[1][2] << 8 | device.sent[1][3], 4102);
+
+    /* A device that cuts every last descriptor (tgt): the tag's 32 bytes stand. */
+    fake_device_init(&device, "fake");
+    storage_reply(fake_device_expect(&device, res, 1), 4103, 1, last, 8);
+    storage_reply(fake_device_expect(&device, res, 1), 4102, 2, two, 8);
+    assert_int_equal(robot_element_status(&device.base, SMC_STORAGE, 4103, 1, false, e, &found), NTMS_OK);
+    assert_int_equal(found, 1);
+    assert_true(e[0].truncated);
+    assert_string_equal(e[0].primary_tag, "LST008L6");
+}
+
+static void a_scan_restarts_at_a_descriptor_cut_short(void **state)
+{
+    (void)state;
+    const uint8_t res[1] = { 0xB8 };
+    const char *const first[] = { "A00001L6", "", "A00003L6" }, *const rest[] = { "A00003L6", "A00004L6" };
+    struct smc_element e[4];
+    size_t found = 0;
+
+    fake_device_init(&device, "fake");
+    storage_reply(fake_device_expect(&device, res, 1), 4096, 3, first, 30);   /* 4098 cut inside its tag */
+    storage_reply(fake_device_expect(&device, res, 1), 4098, 2, rest, 0);
+    assert_int_equal(robot_element_status(&device.base, SMC_STORAGE, 4096, 4, false, e, &found), NTMS_OK);
+    assert_int_equal(found, 4);
+    assert_string_equal(e[2].primary_tag, "A00003L6");
+    assert_false(e[2].truncated);
+    assert_string_equal(e[3].primary_tag, "A00004L6");
+    assert_int_equal(device.sent_count, 2);
+}
+
 static void an_incompatible_medium_is_not_waited_for(void **state)
 {
     (void)state;
@@ -116,6 +192,8 @@ int main(void)
         cmocka_unit_test(hardware_errors_are_not_retried),
         cmocka_unit_test(cartridge_memory_is_read_when_present),
         cmocka_unit_test(a_lying_element_reply_is_contained),
+        cmocka_unit_test(a_last_descriptor_cut_short_is_asked_for_again),
+        cmocka_unit_test(a_scan_restarts_at_a_descriptor_cut_short),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

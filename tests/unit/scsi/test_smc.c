@@ -127,6 +127,62 @@ static void import_export_elements_from_tgt(void **state)
     assert_false(elements[1].full);
 }
 
+/* tgt cuts 8 bytes off the last descriptor of every reply: when that is
+ * the element asked for, only the volume tag's 32 identifier bytes are
+ * left. They are the barcode, whole. */
+static void check_last_element(const char *fixture, uint8_t type, uint16_t address, const char *barcode)
+{
+    size_t n = load(fixture);
+    struct smc_status_report r;
+
+    assert_true(smc_parse_element_status(data, n, elements, 100, &r));
+    assert_true(r.truncated);
+    assert_int_equal(r.parsed, 1);
+    assert_int_equal(elements[0].type, type);
+    assert_int_equal(elements[0].address, address);
+    assert_true(elements[0].full);
+    assert_true(elements[0].truncated);
+    assert_true(elements[0].has_primary_tag);
+    assert_string_equal(elements[0].primary_tag, barcode);
+}
+
+static void full_last_slot_keeps_its_barcode(void **state)
+{
+    (void)state;
+    check_last_element("scsi/res_last_slot.hex", SMC_STORAGE, 4103, "LST008L6");
+}
+
+static void full_last_port_keeps_its_barcode(void **state)
+{
+    (void)state;
+    check_last_element("scsi/res_last_ie.hex", SMC_IMPORT_EXPORT, 17, "IEP002L6");
+}
+
+static void full_last_drive_keeps_its_barcode_and_source(void **state)
+{
+    (void)state;
+    check_last_element("scsi/res_last_drive.hex", SMC_DATA_TRANSFER, 257, "LST008L6");
+    assert_true(elements[0].source_valid);
+    assert_int_equal(elements[0].source, 4103);
+    check_last_element("scsi/res_last_drive_dvcid.hex", SMC_DATA_TRANSFER, 257, "LST008L6");
+    assert_int_equal(elements[0].identifier_length, 26);   /* 34 announced */
+    assert_memory_equal(elements[0].identifier, "IET     VIRTUAL-TAPE    be", 26);
+}
+
+static void tag_cut_inside_its_identifier_is_not_taken(void **state)
+{
+    (void)state;
+    size_t n = load("scsi/res_last_slot.hex");
+    struct smc_status_report r;
+
+    data[7] -= 1;   /* keep the header consistent with one byte less */
+    assert_true(smc_parse_element_status(data, n - 1, elements, 100, &r));
+    assert_int_equal(r.parsed, 1);
+    assert_true(elements[0].full);
+    assert_false(elements[0].has_primary_tag);
+    assert_string_equal(elements[0].primary_tag, "");
+}
+
 static void every_truncation_of_a_real_reply_is_safe(void **state)
 {
     (void)state;
@@ -271,6 +327,10 @@ int main(void)
         cmocka_unit_test(storage_status_without_voltag),
         cmocka_unit_test(drive_status_with_dvcid_from_tgt),
         cmocka_unit_test(import_export_elements_from_tgt),
+        cmocka_unit_test(full_last_slot_keeps_its_barcode),
+        cmocka_unit_test(full_last_port_keeps_its_barcode),
+        cmocka_unit_test(full_last_drive_keeps_its_barcode_and_source),
+        cmocka_unit_test(tag_cut_inside_its_identifier_is_not_taken),
         cmocka_unit_test(every_truncation_of_a_real_reply_is_safe),
         cmocka_unit_test(zero_elements),
         cmocka_unit_test(odd_descriptor_lengths),
