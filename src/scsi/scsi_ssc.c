@@ -101,12 +101,12 @@ struct ssc_read ssc_interpret_read(const struct scsi_request *req)
         read.result = SSC_READ_FILEMARK;
         read.length = 0;
     } else if (sense.ili && sense.information_valid) {
-        /* INFORMATION = requested - actual block length (SSC-4 4.2.22). */
+        /* INFORMATION = requested - actual block length (SSC-4 4.2.22);
+         * held to the bytes that really arrived, whatever the device says. */
         int64_t actual = (int64_t)req->data_len - sense.information;
         if (sense.information < 0) {
             read.result = SSC_READ_TOO_LONG;
-            read.length = req->data_len;
-        } else {
+        } else if ((size_t)(actual > 0 ? actual : 0) < read.length) {
             read.length = actual > 0 ? (size_t)actual : 0;
         }
     } else {

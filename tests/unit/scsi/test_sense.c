@@ -126,6 +126,11 @@ static void read_outcomes_trust_sense_not_length(void **state)
     struct ssc_read r = ssc_interpret_read(&req);
     assert_int_equal(r.result, SSC_READ_DATA);
     assert_int_equal(r.length, 80);
+    req.transferred = 40;                          /* a sense that claims more than arrived */
+    r = ssc_interpret_read(&req);
+    assert_int_equal(r.result, SSC_READ_DATA);
+    assert_int_equal(r.length, 40);
+    req.transferred = sizeof(buffer);
 
     const uint8_t filemark[18] = { 0x70, 0, 0x80, 0, 0, 0, 0, 10, 0, 0, 0, 0, 0x00, 0x01 };
     memcpy(req.sense, filemark, sizeof(filemark));
