@@ -2,7 +2,7 @@
 
 #include <time.h>
 
-uint64_t plat_now_filetime(void)
+static uint64_t system_now_filetime(void)
 {
     struct timespec now;
 
@@ -11,7 +11,7 @@ uint64_t plat_now_filetime(void)
     return ((uint64_t)now.tv_sec + 11644473600ull) * 10000000ull + (uint64_t)now.tv_nsec / 100;
 }
 
-void plat_sleep_ms(uint32_t milliseconds)
+static void system_sleep_ms(uint32_t milliseconds)
 {
     struct timespec pause = { (time_t)(milliseconds / 1000), (long)(milliseconds % 1000) * 1000000L };
 
@@ -19,10 +19,12 @@ void plat_sleep_ms(uint32_t milliseconds)
         ;
 }
 
-uint64_t plat_monotonic_ns(void)
+static uint64_t system_monotonic_ns(void)
 {
     struct timespec now;
 
     clock_gettime(CLOCK_MONOTONIC, &now);
     return (uint64_t)now.tv_sec * 1000000000ull + (uint64_t)now.tv_nsec;
 }
+
+const struct plat_clock_ops plat_clock_system = { system_now_filetime, system_sleep_ms, system_monotonic_ns };

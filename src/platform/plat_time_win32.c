@@ -2,7 +2,7 @@
 
 #include <windows.h>
 
-uint64_t plat_now_filetime(void)
+static uint64_t system_now_filetime(void)
 {
     FILETIME now;
 
@@ -10,12 +10,12 @@ uint64_t plat_now_filetime(void)
     return (uint64_t)now.dwHighDateTime << 32 | now.dwLowDateTime;
 }
 
-void plat_sleep_ms(uint32_t milliseconds)
+static void system_sleep_ms(uint32_t milliseconds)
 {
     Sleep(milliseconds);
 }
 
-uint64_t plat_monotonic_ns(void)
+static uint64_t system_monotonic_ns(void)
 {
     LARGE_INTEGER count, frequency;
 
@@ -24,3 +24,5 @@ uint64_t plat_monotonic_ns(void)
     return (uint64_t)(count.QuadPart / frequency.QuadPart) * 1000000000ull
          + (uint64_t)(count.QuadPart % frequency.QuadPart) * 1000000000ull / (uint64_t)frequency.QuadPart;
 }
+
+const struct plat_clock_ops plat_clock_system = { system_now_filetime, system_sleep_ms, system_monotonic_ns };

@@ -30,6 +30,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
+    sim_library_free(&sim);
     return engine_fixture_remove();
 }
 

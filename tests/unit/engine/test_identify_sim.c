@@ -79,6 +79,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
+    sim_library_free(&sim);
     return engine_fixture_remove();
 }
 
@@ -133,7 +134,7 @@ static void assert_drives_empty(void)
     struct rsm_object drive;
 
     for (int d = 0; d < SIM_DRIVES; d++) {
-        assert_int_equal(sim.drive_tape[d], -1);
+        assert_int_equal(sim.drives[d].tape, -1);
         assert_int_equal(engine_get_object(engine, &drives[d], &drive), NTMS_OK);
         assert_true(ntms_guid_is_null(&drive.info.drive.loaded_media));
     }
@@ -197,9 +198,9 @@ static void a_labelled_tape_goes_to_import(void **state)
 static void a_tape_no_drive_reads_is_incompatible(void **state)
 {
     (void)state;
-    memset(sim.turs, 0, sizeof(sim.turs));
+    sim.drives[0].turs = sim.drives[1].turs = 0;
     assert_int_equal(engine_identify_slot(engine, NULL, &slots[2], IDENTIFY_DEFERRED), NTMS_OK);
-    assert_true(sim.turs[0] > 0 && sim.turs[1] > 0);       /* both drives were tried */
+    assert_true(sim.drives[0].turs > 0 && sim.drives[1].turs > 0);       /* both drives were tried */
     assert_int_equal(sim_library_where(&sim, "S00003L6"), 3);  /* and it is home, deferred or not */
     struct media_search r = record_of("S00003L6");
     assert_true(r.found);
