@@ -1,5 +1,7 @@
 /* Library control: identification, inventory, door, ports, drives,
  * cleaning and the library request queue. */
+#include <string.h>
+
 #include "engine_access.h"
 #include "engine/device_admin.h"
 
@@ -78,12 +80,15 @@ DWORD WINAPI DismountNtmsDrive(HANDLE hSession, LPNTMS_GUID lpDriveId)
     TRACE("(%p, %p)", hSession, (void *)lpDriveId);
     REQUIRE_SESSION(hSession);
     REQUIRE_PARAMETER(lpDriveId);
-    DWORD status = shim_begin(&call);
+    struct ntms_session *session = session_acquire((uintptr_t)hSession);
+    memset(&call, 0, sizeof(call));
+    DWORD status = session ? shim_begin(&call) : ERROR_INVALID_HANDLE;
     if (status == ERROR_SUCCESS)
         status = shim_require(&call, lpDriveId, NTMS_MODIFY_ACCESS);
     if (status == ERROR_SUCCESS)
-        status = engine_dismount_drive(call.engine, (const ntms_guid *)lpDriveId);
+        status = engine_dismount_drive(call.engine, session, (const ntms_guid *)lpDriveId);
     shim_end(&call);
+    session_release(session);
     return shim_result(status);
 }
 

@@ -36,14 +36,16 @@ DWORD WINAPI MountNtmsMedia(HANDLE hSession, LPNTMS_GUID lpMediaId, LPNTMS_GUID 
     REQUIRE_PARAMETER(!(dwOptions & ~NTMS_MOUNT_OPTIONS_KNOWN));
     REQUIRE_PARAMETER(dwPriority >= NTMS_PRIORITY_LOWEST && dwPriority <= NTMS_PRIORITY_HIGHEST);
     REQUIRE_PARAMETER(!lpMountInformation);   /* asynchronous mounts are undocumented */
-    struct shim_call call;
-    DWORD status = shim_begin(&call);
+    struct shim_call call = { 0 };
+    struct ntms_session *session = session_acquire((uintptr_t)hSession);
+    DWORD status = session ? shim_begin(&call) : ERROR_INVALID_HANDLE;
     if (status == ERROR_SUCCESS)
         status = require_media(&call, lpMediaId, dwCount);
     if (status == ERROR_SUCCESS)
-        status = engine_mount(call.engine, (const ntms_guid *)lpMediaId, (ntms_guid *)lpDriveId, dwCount, dwOptions,
-                              dwTimeout);
+        status = engine_mount(call.engine, session, (const ntms_guid *)lpMediaId, (ntms_guid *)lpDriveId, dwCount,
+                              dwOptions, dwTimeout);
     shim_end(&call);
+    session_release(session);
     return shim_result(status);
 }
 
@@ -53,13 +55,15 @@ DWORD WINAPI DismountNtmsMedia(HANDLE hSession, LPNTMS_GUID lpMediaId, DWORD dwC
     REQUIRE_SESSION(hSession);
     REQUIRE_PARAMETER(lpMediaId && dwCount > 0);
     REQUIRE_PARAMETER(dwOptions == 0 || dwOptions == NTMS_DISMOUNT_DEFERRED || dwOptions == NTMS_DISMOUNT_IMMEDIATE);
-    struct shim_call call;
-    DWORD status = shim_begin(&call);
+    struct shim_call call = { 0 };
+    struct ntms_session *session = session_acquire((uintptr_t)hSession);
+    DWORD status = session ? shim_begin(&call) : ERROR_INVALID_HANDLE;
     if (status == ERROR_SUCCESS)
         status = require_media(&call, lpMediaId, dwCount);
     if (status == ERROR_SUCCESS)
-        status = engine_dismount(call.engine, (const ntms_guid *)lpMediaId, dwCount, dwOptions);
+        status = engine_dismount(call.engine, session, (const ntms_guid *)lpMediaId, dwCount, dwOptions);
     shim_end(&call);
+    session_release(session);
     return shim_result(status);
 }
 

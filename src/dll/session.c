@@ -106,8 +106,18 @@ HANDLE WINAPI OpenNtmsSessionA(LPCSTR lpServer, LPCSTR lpApplication, DWORD dwOp
     return session;
 }
 
+/* RSM freed everything a session held when it closed: its mounts become
+ * dismounts that fall due at once. */
 DWORD WINAPI CloseNtmsSession(HANDLE hSession)
 {
+    struct engine *engine;
+
     TRACE("(%p)", hSession);
-    return shim_result(session_close((uintptr_t)hSession));
+    struct ntms_session *session = session_acquire((uintptr_t)hSession);
+    uint32_t serial = session ? session->serial : 0;
+    session_release(session);
+    DWORD status = session_close((uintptr_t)hSession);
+    if (status == ERROR_SUCCESS && serial && engine_acquire(&engine) == NTMS_OK)
+        engine_session_closed(engine, serial);
+    return shim_result(status);
 }

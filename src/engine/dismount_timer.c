@@ -1,6 +1,7 @@
 #include "engine/dismount_timer.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine/library_access.h"
@@ -11,18 +12,24 @@
 #define FILETIME_PER_MS 10000u
 #define IDLE_POLL_MS 1000u       /* a deferral made by another thread is seen within this */
 #define RETRY_MS 30000u          /* a library that could not be reached is tried again after this */
-#define MAX_LIBRARIES 16
-
 static plat_mutex timer_lock = PLAT_MUTEX_INIT;
 static bool running;
 static unsigned armed;           /* deferrals since the thread last looked */
 
 struct due {
-    uint64_t  earliest;          /* FILETIME; 0 when no deferral is left */
-    ntms_guid libraries[MAX_LIBRARIES];
-    size_t    count;
-    uint64_t  now;
+    uint64_t   earliest;         /* FILETIME; 0 when no deferral is left */
+    ntms_guid *libraries;        /* those with a deferral due */
+    size_t     count;
+    uint64_t   now;
 };
+
+static bool already_listed(const struct due *d, const ntms_guid *library)
+{
+    for (size_t i = 0; i < d->count; i++)
+        if (ntms_guid_equal(&d->libraries[i], library))
+            return true;
+    return false;
+}
 
 static bool collect_due(const struct rsm_object *o, void *context)
 {
@@ -33,18 +40,19 @@ static bool collect_due(const struct rsm_object *o, void *context)
         return true;
     if (!d->earliest || drive->dismount_due < d->earliest)
         d->earliest = drive->dismount_due;
-    if (drive->dismount_due > d->now)
+    if (drive->dismount_due > d->now || already_listed(d, &drive->library))
         return true;
-    for (size_t i = 0; i < d->count; i++)
-        if (ntms_guid_equal(&d->libraries[i], &drive->library))
-            return true;
-    if (d->count < MAX_LIBRARIES)
+    ntms_guid *grown = realloc(d->libraries, (d->count + 1) * sizeof(*grown));
+    if (grown) {   /* else this library waits for the next round */
+        d->libraries = grown;
         d->libraries[d->count++] = drive->library;
+    }
     return true;
 }
 
 static void scan(struct engine *engine, struct due *due)
 {
+    free(due->libraries);
     memset(due, 0, sizeof(*due));
     due->now = objdb_now();
     if (objdb_begin_read(engine->db) != NTMS_OK)
@@ -60,7 +68,7 @@ static bool visit_libraries(struct engine *engine, const struct due *due)
 
     for (size_t i = 0; i < due->count; i++) {
         struct library_access access;
-        if (library_access_open(engine, &due->libraries[i], &access) == NTMS_OK)
+        if (library_access_open(engine, &due->libraries[i], NULL, &access) == NTMS_OK)
             library_access_close(&access);
         else
             all = false;
@@ -82,7 +90,7 @@ static bool may_stop(unsigned seen)
 static void run(void *argument)
 {
     struct engine *engine = argument;
-    struct due due;
+    struct due due = { 0 };
     bool failed_before = false;
 
     for (;;) {
@@ -90,8 +98,10 @@ static void run(void *argument)
         unsigned seen = armed;
         plat_mutex_unlock(&timer_lock);
         scan(engine, &due);
-        if (!due.earliest && may_stop(seen))
+        if (!due.earliest && may_stop(seen)) {
+            free(due.libraries);
             return;
+        }
         uint32_t pause = IDLE_POLL_MS;
         /* Still due after a visit means the robot could not do it: retry later. */
         bool failed = due.count && (!visit_libraries(engine, &due) || failed_before);

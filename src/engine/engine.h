@@ -55,12 +55,17 @@ ntms_err engine_identify_slot(struct engine *engine, struct ntms_session *sessio
 /* MountNtmsMedia: side ids -> drives (options: NTMS_MOUNT_*; with
  * SPECIFIC_DRIVE the drives are taken from `drives`). A busy drive or
  * medium is waited for up to timeout_ms (0xFFFFFFFF: forever), then
- * NTMS_E_TIMEOUT; not at all with ERROR_NOT_AVAIL or NOWAIT (NTMS_E_BUSY). */
-ntms_err engine_mount(struct engine *engine, const ntms_guid *ids, ntms_guid *drives, uint32_t count,
-                      uint32_t options, uint32_t timeout_ms);
-/* DismountNtmsMedia: options 1 deferred, else immediate. */
-ntms_err engine_dismount(struct engine *engine, const ntms_guid *ids, uint32_t count, uint32_t options);
-ntms_err engine_dismount_drive(struct engine *engine, const ntms_guid *drive);
+ * NTMS_E_TIMEOUT; not at all with ERROR_NOT_AVAIL or NOWAIT (NTMS_E_BUSY).
+ * The drives belong to `session` (NULL: the engine) until it dismounts. */
+ntms_err engine_mount(struct engine *engine, const struct ntms_session *session, const ntms_guid *ids,
+                      ntms_guid *drives, uint32_t count, uint32_t options, uint32_t timeout_ms);
+/* DismountNtmsMedia: options 1 deferred, else immediate. Only the session
+ * that mounted a medium dismounts it (NTMS_E_BUSY for others). */
+ntms_err engine_dismount(struct engine *engine, const struct ntms_session *session, const ntms_guid *ids,
+                         uint32_t count, uint32_t options);
+ntms_err engine_dismount_drive(struct engine *engine, const struct ntms_session *session, const ntms_guid *drive);
+/* CloseNtmsSession: the session's mounts are released (dismounts due now). */
+void engine_session_closed(struct engine *engine, uint32_t session_serial);
 /* A medium left in the drive by a deferred dismount goes home now (a
  * drive in use, or an empty one, is left alone). */
 void engine_send_deferred_home(struct engine *engine, const ntms_guid *drive);

@@ -127,28 +127,80 @@ ntms_err robot_move(struct scsi_transport *changer, uint16_t transport, uint16_t
     return robot_run(changer, &req);
 }
 
-/* Answers that waiting may change: the drive is loading, busy, or was
- * just told about the change. Anything else (an incompatible medium, a
- * hardware fault) stays what it is. */
-static bool worth_waiting(ntms_err status)
+#define DEFAULT_READY_WAIT_SECONDS 7200   /* a new LTO-9 cartridge calibrates for up to two hours */
+#define MAX_READY_WAIT_SECONDS 86400
+#define NO_MEDIUM_GRACE_MS 60000           /* some drives see a tape a while after the robot put it in */
+
+uint32_t robot_ready_wait_ms(void)
 {
-    return status == NTMS_E_NOT_READY || status == NTMS_E_NO_MEDIA_IN_DRIVE || status == NTMS_E_BUSY
-        || status == NTMS_E_MEDIA_CHANGED || status == NTMS_E_BUS_RESET;
+    const char *value = getenv("NTMSAPI_READY_WAIT_SECONDS");
+    char *end;
+    unsigned long seconds = value ? strtoul(value, &end, 10) : DEFAULT_READY_WAIT_SECONDS;
+
+    if (!value || !*value || *end || seconds == 0 || seconds > MAX_READY_WAIT_SECONDS)
+        seconds = DEFAULT_READY_WAIT_SECONDS;
+    return (uint32_t)seconds * 1000u;
+}
+
+enum ready_answer { READY, KEEP_WAITING, NEEDS_LOAD, NO_MEDIUM_YET, GIVE_UP };
+
+/* What a TEST UNIT READY said: the drive's own words decide whether
+ * waiting can change it (SPC-4 02/04/xx, 06/xx; SSC 02/3A). */
+static enum ready_answer ready_answer(const struct scsi_request *req, ntms_err *error)
+{
+    struct scsi_sense sense;
+
+    scsi_sense_decode(req->sense, req->sense_len, &sense);
+    struct scsi_outcome outcome = scsi_interpret(req->status, &sense);
+    *error = outcome.error;
+    if (outcome.error == NTMS_OK)
+        return READY;
+    if (outcome.next != SCSI_STEP_DONE)
+        return KEEP_WAITING;                     /* becoming ready, in progress, unit attention, busy */
+    if (sense.key == SENSE_NOT_READY && sense.asc == 0x04 && sense.ascq == 0x02)
+        return NEEDS_LOAD;                       /* initializing command required */
+    if (sense.key == SENSE_NOT_READY && sense.asc == 0x04 && sense.ascq != 0x03)
+        return KEEP_WAITING;                     /* not ready for a reason that passes (not 04/03: manual) */
+    if (outcome.error == NTMS_E_NO_MEDIA_IN_DRIVE)
+        return NO_MEDIUM_YET;
+    return GIVE_UP;                              /* incompatible, hardware fault, manual intervention ... */
 }
 
 ntms_err robot_wait_ready(struct scsi_transport *drive, uint32_t timeout_ms)
 {
+    uint64_t start = plat_monotonic_ns();
     ntms_err status = NTMS_E_NOT_READY;
+    bool load_sent = false;
 
-    for (uint32_t waited = 0; waited <= timeout_ms; waited += WAIT_STEP_MS) {
+    for (;;) {
         struct scsi_request req;
         scsi_build_test_unit_ready(&req);
-        status = robot_run(drive, &req);
-        if (status == NTMS_OK || !worth_waiting(status))
+        if ((status = scsi_transport_execute(drive, &req)) != NTMS_OK)
+            return status;
+        uint64_t waited_ms = (plat_monotonic_ns() - start) / 1000000u;
+        switch (ready_answer(&req, &status)) {
+        case READY:
+            return NTMS_OK;
+        case GIVE_UP:
+            return status;
+        case NO_MEDIUM_YET:
+            if (waited_ms >= NO_MEDIUM_GRACE_MS)
+                return status;
+            break;
+        case NEEDS_LOAD:
+            if (load_sent)
+                return status;
+            ssc_build_load_unload(&req, true);
+            scsi_transport_execute(drive, &req);
+            load_sent = true;
+            break;
+        case KEEP_WAITING:
+            break;
+        }
+        if (waited_ms >= timeout_ms)
             return status;
         plat_sleep_ms(WAIT_STEP_MS);
     }
-    return status;
 }
 
 /* An installed media label library knows its own format best: it is

@@ -20,10 +20,15 @@ ntms_err robot_element_map(struct scsi_transport *changer, struct smc_element_ma
 ntms_err robot_element_status(struct scsi_transport *changer, enum smc_element_type type, uint16_t first,
                               uint16_t count, bool dvcid, struct smc_element *elements, size_t *found);
 ntms_err robot_move(struct scsi_transport *changer, uint16_t transport, uint16_t from, uint16_t to);
-/* TEST UNIT READY until the drive is ready or `timeout_ms` passes; an
- * answer that waiting cannot change (an incompatible medium, a hardware
- * fault) returns at once. */
+/* TEST UNIT READY until the drive is ready or `timeout_ms` passes. The
+ * drive's answers decide: becoming ready, operation in progress and other
+ * passing not-ready states are waited out (a load is sent when the drive
+ * asks for one); an answer that waiting cannot change (an incompatible
+ * medium, a hardware fault, manual intervention required) returns at once. */
 ntms_err robot_wait_ready(struct scsi_transport *drive, uint32_t timeout_ms);
+/* How long a drive may take to become ready after a load:
+ * NTMSAPI_READY_WAIT_SECONDS, default 7200 (LTO-9 calibration). */
+uint32_t robot_ready_wait_ms(void);
 /* Rewinds and reads the first block; the label it carries, as a media
  * label library (`offer`, may be NULL) or the built-in recognisers say. */
 ntms_err robot_read_label(struct scsi_transport *drive, label_offer offer, struct label_info *label);

@@ -52,7 +52,7 @@ static const struct field drive_fields[] = {
     F(409, info.drive.scsi_lun), F(410, info.drive.mount_count), F(411, info.drive.last_cleaned),
     F(412, info.drive.saved_partition), F(413, info.drive.library), F(414, info.drive.defer_dismount_delay),
     F(450, info.drive.element_address), F(451, info.drive.loaded_media), F(452, info.drive.dismount_due),
-    F(453, info.drive.device_path),
+    F(453, info.drive.device_path), F(454, info.drive.holder), F(455, info.drive.tape_source),
 };
 
 static const struct field slot_fields[] = {
@@ -114,6 +114,7 @@ static const struct field lib_request_fields[] = {
     F(1408, info.lib_request.time_queued), F(1409, info.lib_request.time_completed),
     F(1410, info.lib_request.application), F(1411, info.lib_request.user), F(1412, info.lib_request.computer),
     F(1413, info.lib_request.error_code), F(1414, info.lib_request.work_item), F(1415, info.lib_request.priority),
+    F(1450, info.lib_request.requested_by),
 };
 
 static const struct field op_request_fields[] = {

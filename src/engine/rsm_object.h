@@ -54,6 +54,15 @@ enum { RSM_BARCODESTATE_OK = 1, RSM_BARCODESTATE_UNREADABLE = 2 };
 enum { RSM_LOCATION_STORAGESLOT = RSM_STORAGESLOT, RSM_LOCATION_DRIVE = RSM_DRIVE,
        RSM_LOCATION_IEPORT = RSM_IEPORT };
 
+/* Ours: who holds a drive or runs a request. A process (told apart from
+ * a later one with the same id by its start time) and, within it, a
+ * session (0: the engine's own work). Null: nobody. */
+struct rsm_owner {
+    uint64_t process_started;
+    uint32_t process;
+    uint32_t session;
+};
+
 struct rsm_library {
     uint32_t  library_type;
     ntms_guid cleaner_slot, cleaner_slot_default;
@@ -102,6 +111,8 @@ struct rsm_drive {
     ntms_guid loaded_media;           /* physical medium inside, or null */
     uint64_t  dismount_due;           /* FILETIME when a deferred dismount falls due; 0: none */
     wchar16   device_path[RSM_DEVICE_PATH_LENGTH];   /* what opens it (device_name may be cut short) */
+    struct rsm_owner holder;          /* who has it: a mount, an identification, a dismount under way */
+    uint16_t  tape_source;            /* the element its tape came from (0: unknown) */
 };
 
 struct rsm_slot {                     /* STORAGESLOT */
@@ -179,6 +190,8 @@ struct rsm_lib_request {
     uint32_t  error_code;
     ntms_guid work_item;
     uint32_t  priority;
+    /* engine: */
+    struct rsm_owner requested_by;    /* INPROCESS while this owner lives */
 };
 
 struct rsm_op_request {

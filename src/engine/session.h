@@ -8,6 +8,7 @@
 #ifndef NTMSAPI_ENGINE_SESSION_H
 #define NTMSAPI_ENGINE_SESSION_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -27,6 +28,7 @@ struct ntms_session {
      * multi-strings, dropped with the session. */
     uint16_t *ui_destinations[SESSION_UI_TYPES];
     size_t    ui_lengths[SESSION_UI_TYPES];     /* in UTF-16 units */
+    uint32_t serial;                         /* unique in this process, never 0: what owns a mount */
     unsigned table_index;                    /* owned by session_table.c */
 };
 
@@ -45,6 +47,9 @@ void session_release(struct ntms_session *session);
 /* Invalidates the handle at once; the session is freed when the last
  * reference goes. NTMS_E_INVALID_HANDLE for anything but an open session. */
 ntms_err session_close(uintptr_t handle);
+
+/* Is the session with this serial number still open in this process? */
+bool session_serial_open(uint32_t serial);
 
 /* Number of sessions currently open (tests, diagnostics). */
 unsigned session_count_open(void);

@@ -25,6 +25,7 @@ struct session_slot {
 
 static struct session_slot slots[SESSION_TABLE_SIZE];
 static plat_mutex table_lock = PLAT_MUTEX_INIT;
+static uint32_t last_serial;
 
 static uintptr_t handle_of(unsigned index, uint32_t generation)
 {
@@ -75,6 +76,7 @@ ntms_err session_open(const char *application_utf8, uint32_t options, uintptr_t 
             continue;
         slot->generation = (slot->generation % GEN_MASK) + 1;
         session->table_index = i;
+        session->serial = ++last_serial ? last_serial : ++last_serial;
         slot->session = session;
         slot->references = 1;
         slot->closed = 0;
@@ -134,6 +136,17 @@ ntms_err session_close(uintptr_t handle)
     drop_reference(slot);
     plat_mutex_unlock(&table_lock);
     return NTMS_OK;
+}
+
+bool session_serial_open(uint32_t serial)
+{
+    bool open = false;
+
+    plat_mutex_lock(&table_lock);
+    for (unsigned i = 0; i < SESSION_TABLE_SIZE && !open; i++)
+        open = slots[i].session && !slots[i].closed && slots[i].session->serial == serial;
+    plat_mutex_unlock(&table_lock);
+    return open;
 }
 
 unsigned session_count_open(void)

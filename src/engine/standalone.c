@@ -195,7 +195,7 @@ ntms_err standalone_inventory(struct engine *engine, const ntms_guid *library)
 {
     struct library_access access;
     struct drive_search s = { .library = library };
-    ntms_err status = library_access_open(engine, library, &access);
+    ntms_err status = library_access_open(engine, library, NULL, &access);
 
     if (status != NTMS_OK)
         return status;

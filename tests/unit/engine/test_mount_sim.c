@@ -98,7 +98,7 @@ static void a_failed_move_in_mounts_nothing(void **state)
 
     (void)state;
     fault(0xA5, 0, 4, 0x15, 0x01);
-    assert_int_equal(engine_mount(engine, &side, &drive, 1, 0, 0), NTMS_E_IO_DEVICE);
+    assert_int_equal(engine_mount(engine, NULL, &side, &drive, 1, 0, 0), NTMS_E_IO_DEVICE);
     assert_int_equal(sim_library_where(&sim, "M00001L6"), 1);
     assert_consistent();
 }
@@ -109,26 +109,31 @@ static void a_drive_that_never_gets_ready_sends_it_home(void **state)
 
     (void)state;
     fault(0x00, 0, 4, 0x44, 0x00);   /* internal target failure on the first TEST UNIT READY */
-    assert_int_equal(engine_mount(engine, &side, &drive, 1, 0, 0), NTMS_E_IO_DEVICE);
+    assert_int_equal(engine_mount(engine, NULL, &side, &drive, 1, 0, 0), NTMS_E_IO_DEVICE);
     assert_int_equal(sim_library_where(&sim, "M00001L6"), 1);
     assert_consistent();
 }
 
-static void a_failed_move_home_leaves_it_mounted_where_it_is(void **state)
+/* A failed move home is recorded (the tape is in the drive, due to go
+ * home) and repaired like a stranded tape: by the dismount timer here, or
+ * by the next process's housekeeping. */
+static void a_failed_move_home_is_repaired(void **state)
 {
     ntms_guid drive;
 
     (void)state;
-    assert_int_equal(engine_mount(engine, &side, &drive, 1, 0, 0), NTMS_OK);
+    assert_int_equal(engine_mount(engine, NULL, &side, &drive, 1, 0, 0), NTMS_OK);
     assert_true(sim_library_where(&sim, "M00001L6") < 0);
     assert_consistent();
     fault(0xA5, 0, 4, 0x15, 0x01);
-    assert_int_equal(engine_dismount(engine, &side, 1, 0), NTMS_E_IO_DEVICE);
-    assert_true(sim_library_where(&sim, "M00001L6") < 0);
-    assert_consistent();   /* the database still has it in the drive: it is */
-    assert_int_equal(engine_dismount(engine, &side, 1, 0), NTMS_OK);
+    assert_int_equal(engine_dismount(engine, NULL, &side, 1, 0), NTMS_E_IO_DEVICE);
+    for (int waited = 0; waited < 50 && sim_library_where(&sim, "M00001L6") < 0; waited++)
+        plat_sleep_ms(100);
     assert_int_equal(sim_library_where(&sim, "M00001L6"), 1);
+    for (int waited = 0; waited < 50 && drive_in_database() >= 0; waited++)
+        plat_sleep_ms(100);                                     /* recorded just after the move */
     assert_consistent();
+    assert_int_equal(engine_dismount(engine, NULL, &side, 1, 0), NTMS_E_INVALID_STATE);   /* home: not mounted */
 }
 
 static void a_deferred_dismount_is_done_on_time_by_the_timer(void **state)
@@ -142,8 +147,8 @@ static void a_deferred_dismount_is_done_on_time_by_the_timer(void **state)
         record.info.drive.defer_dismount_delay = 1;
         assert_int_equal(engine_set_information(engine, &record), NTMS_OK);
     }
-    assert_int_equal(engine_mount(engine, &side, &drive, 1, 0, 0), NTMS_OK);
-    assert_int_equal(engine_dismount(engine, &side, 1, 1 /* deferred */), NTMS_OK);
+    assert_int_equal(engine_mount(engine, NULL, &side, &drive, 1, 0, 0), NTMS_OK);
+    assert_int_equal(engine_dismount(engine, NULL, &side, 1, 1 /* deferred */), NTMS_OK);
     assert_true(sim_library_where(&sim, "M00001L6") < 0);   /* still in the drive */
     for (int waited = 0; waited < 50 && sim_library_where(&sim, "M00001L6") < 0; waited++)
         plat_sleep_ms(100);
@@ -160,7 +165,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_failed_move_in_mounts_nothing),
         cmocka_unit_test(a_drive_that_never_gets_ready_sends_it_home),
-        cmocka_unit_test(a_failed_move_home_leaves_it_mounted_where_it_is),
+        cmocka_unit_test(a_failed_move_home_is_repaired),
         cmocka_unit_test(a_deferred_dismount_is_done_on_time_by_the_timer),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
