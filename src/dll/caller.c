@@ -1,97 +1,176 @@
 #include "caller.h"
 
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* GetTokenInformation into a heap buffer of the size it asks for. */
-static void *token_information(HANDLE token, TOKEN_INFORMATION_CLASS kind)
-{
-    DWORD size = 0;
+/* A failed read is tried again this many times in all, a moment apart:
+ * running out of memory, or a token changed between asking its size and
+ * reading it, passes. */
+enum { READ_ATTEMPTS = 3 };
 
-    GetTokenInformation(token, kind, NULL, 0, &size);
-    void *data = size ? malloc(size) : NULL;
-    if (data && !GetTokenInformation(token, kind, data, size, &size)) {
-        free(data);
-        data = NULL;
+/* Memory is reported as such; any other failure leaves the caller unknown. */
+static DWORD read_failure(DWORD error)
+{
+    return error == ERROR_NOT_ENOUGH_MEMORY || error == ERROR_OUTOFMEMORY ? ERROR_NOT_ENOUGH_MEMORY
+                                                                          : ERROR_ACCESS_DENIED;
+}
+
+/* One kind of token information, in a heap buffer of the size it asked for. */
+struct token_buffer {
+    void *data;
+    DWORD size;
+};
+
+/* ERROR_SUCCESS, or the error as the system reported it. */
+static DWORD token_information(HANDLE token, TOKEN_INFORMATION_CLASS kind, struct token_buffer *buffer)
+{
+    buffer->data = NULL;
+    buffer->size = 0;
+    if (GetTokenInformation(token, kind, NULL, 0, &buffer->size))
+        return ERROR_ACCESS_DENIED;   /* no information at all is no answer */
+    if (GetLastError() != ERROR_INSUFFICIENT_BUFFER)
+        return GetLastError();
+    if (!buffer->size)
+        return ERROR_ACCESS_DENIED;
+    buffer->data = malloc(buffer->size);
+    if (!buffer->data)
+        return ERROR_NOT_ENOUGH_MEMORY;
+    if (!GetTokenInformation(token, kind, buffer->data, buffer->size, &buffer->size)) {
+        DWORD error = GetLastError();
+        free(buffer->data);
+        buffer->data = NULL;
+        return error;
     }
-    return data;
+    return ERROR_SUCCESS;
 }
 
-static BOOL copy_identity(struct sec_identity *to, const SID_AND_ATTRIBUTES *from)
+/* The buffer holds the SIDs its lists point to: the bytes from the SID to
+ * the buffer's end are all a SID may use (none when it points elsewhere). */
+static struct sec_token_sid token_sid(const SID_AND_ATTRIBUTES *entry, const struct token_buffer *buffer)
 {
-    to->attributes = from->Attributes;
-    return sec_sid_from_bytes(&to->sid, from->Sid, GetLengthSid(from->Sid));
+    uintptr_t start = (uintptr_t)buffer->data, end = start + buffer->size, sid = (uintptr_t)entry->Sid;
+    size_t available = sid >= start && sid < end ? (size_t)(end - sid) : 0;
+
+    return (struct sec_token_sid){ entry->Sid, available, entry->Attributes };
 }
 
-/* The groups that have a well-formed SID; others cannot match any ACE. */
-static size_t copy_groups(const TOKEN_GROUPS *groups, struct sec_identity **list)
+static DWORD user_sid(const struct token_buffer *buffer, struct sec_token_sid *user)
 {
-    size_t count = 0;
-
-    *list = groups && groups->GroupCount ? calloc(groups->GroupCount, sizeof(**list)) : NULL;
-    for (DWORD i = 0; *list && i < groups->GroupCount; i++)
-        if (copy_identity(&(*list)[count], &groups->Groups[i]))
-            count++;
-    return count;
+    if (buffer->size < sizeof(TOKEN_USER))
+        return ERROR_ACCESS_DENIED;
+    *user = token_sid(&((const TOKEN_USER *)buffer->data)->User, buffer);
+    return ERROR_SUCCESS;
 }
 
-static BOOL privilege_enabled(const TOKEN_PRIVILEGES *privileges, const WCHAR *name)
+/* A TOKEN_GROUPS as the portable builder takes it. */
+static DWORD token_sids(const struct token_buffer *buffer, struct sec_token_sid **list, size_t *count)
 {
-    LUID luid;
+    const TOKEN_GROUPS *groups = buffer->data;
+    size_t header = offsetof(TOKEN_GROUPS, Groups);
 
-    if (!privileges || !LookupPrivilegeValueW(NULL, name, &luid))
-        return FALSE;
-    for (DWORD i = 0; i < privileges->PrivilegeCount; i++) {
-        const LUID_AND_ATTRIBUTES *p = &privileges->Privileges[i];
-        if (p->Luid.LowPart == luid.LowPart && p->Luid.HighPart == luid.HighPart)
-            return (p->Attributes & SE_PRIVILEGE_ENABLED) != 0;
+    *list = NULL;
+    *count = 0;
+    if (buffer->size < header || groups->GroupCount > (buffer->size - header) / sizeof(SID_AND_ATTRIBUTES))
+        return ERROR_ACCESS_DENIED;
+    if (!groups->GroupCount)
+        return ERROR_SUCCESS;
+    *list = malloc(groups->GroupCount * sizeof(**list));
+    if (!*list)
+        return ERROR_NOT_ENOUGH_MEMORY;
+    for (DWORD i = 0; i < groups->GroupCount; i++)
+        (*list)[i] = token_sid(&groups->Groups[i], buffer);
+    *count = groups->GroupCount;
+    return ERROR_SUCCESS;
+}
+
+static DWORD privilege_flags(const struct token_buffer *buffer, uint32_t *flags)
+{
+    static const struct { const WCHAR *name; uint32_t flag; } known[] = {
+        { L"SeSecurityPrivilege", SEC_PRIVILEGE_SECURITY },
+        { L"SeTakeOwnershipPrivilege", SEC_PRIVILEGE_TAKE_OWNERSHIP },
+    };
+    const TOKEN_PRIVILEGES *privileges = buffer->data;
+    size_t header = offsetof(TOKEN_PRIVILEGES, Privileges);
+
+    *flags = 0;
+    if (buffer->size < header
+        || privileges->PrivilegeCount > (buffer->size - header) / sizeof(LUID_AND_ATTRIBUTES))
+        return ERROR_ACCESS_DENIED;
+    for (size_t k = 0; k < ARRAYSIZE(known); k++) {
+        LUID luid;
+        if (!LookupPrivilegeValueW(NULL, known[k].name, &luid))
+            return read_failure(GetLastError());
+        for (DWORD i = 0; i < privileges->PrivilegeCount; i++) {
+            const LUID_AND_ATTRIBUTES *p = &privileges->Privileges[i];
+            if (p->Luid.LowPart == luid.LowPart && p->Luid.HighPart == luid.HighPart
+                && (p->Attributes & SE_PRIVILEGE_ENABLED))
+                *flags |= known[k].flag;
+        }
     }
-    return FALSE;
+    return ERROR_SUCCESS;
 }
 
+enum { USER, GROUPS, RESTRICTING, PRIVILEGES, TOKEN_KINDS };
+
+/* Wine knows no restricting SIDs: it answers TokenRestrictedSids with
+ * STATUS_NOT_IMPLEMENTED and its CreateRestrictedToken ignores them, so
+ * its tokens have none to miss. Any other failure of the class fails the
+ * read, as for every other class. */
+static BOOL has_no_restricting_sids(int kind, DWORD error)
+{
+    return kind == RESTRICTING && error == ERROR_INVALID_FUNCTION;
+}
+
+static DWORD read_buffers(HANDLE token, struct token_buffer buffers[TOKEN_KINDS])
+{
+    static const TOKEN_INFORMATION_CLASS kinds[TOKEN_KINDS] = {
+        [USER] = TokenUser, [GROUPS] = TokenGroups, [RESTRICTING] = TokenRestrictedSids,
+        [PRIVILEGES] = TokenPrivileges,
+    };
+
+    for (int k = 0; k < TOKEN_KINDS; k++) {
+        DWORD error = token_information(token, kinds[k], &buffers[k]);
+        if (error != ERROR_SUCCESS && !has_no_restricting_sids(k, error))
+            return read_failure(error);
+    }
+    return ERROR_SUCCESS;
+}
+
+/* The whole identity or an error: a caller not read completely never gets access. */
 static DWORD read_token(HANDLE token, struct sec_caller *caller)
 {
-    TOKEN_USER *user = token_information(token, TokenUser);
-    TOKEN_GROUPS *groups = token_information(token, TokenGroups);
-    TOKEN_GROUPS *restricting = token_information(token, TokenRestrictedSids);
-    TOKEN_PRIVILEGES *privileges = token_information(token, TokenPrivileges);
-    DWORD status = user && groups && copy_identity(&caller->user, &user->User) ? ERROR_SUCCESS : ERROR_ACCESS_DENIED;
+    struct token_buffer buffers[TOKEN_KINDS] = { { 0 } };
+    struct sec_token_sid *groups = NULL, *restricting = NULL;
+    struct sec_token raw = { 0 };
 
-    if (status == ERROR_SUCCESS) {
-        caller->group_count = copy_groups(groups, &caller->groups);
-        caller->restricting_count = copy_groups(restricting, &caller->restricting);
-        if (privilege_enabled(privileges, L"SeSecurityPrivilege"))
-            caller->privileges |= SEC_PRIVILEGE_SECURITY;
-        if (privilege_enabled(privileges, L"SeTakeOwnershipPrivilege"))
-            caller->privileges |= SEC_PRIVILEGE_TAKE_OWNERSHIP;
-    }
-    free(user);
+    memset(caller, 0, sizeof(*caller));
+    DWORD status = read_buffers(token, buffers);
+    if (status == ERROR_SUCCESS)
+        status = user_sid(&buffers[USER], &raw.user);
+    if (status == ERROR_SUCCESS)
+        status = token_sids(&buffers[GROUPS], &groups, &raw.group_count);
+    if (status == ERROR_SUCCESS && buffers[RESTRICTING].data)
+        status = token_sids(&buffers[RESTRICTING], &restricting, &raw.restricting_count);
+    if (status == ERROR_SUCCESS)
+        status = privilege_flags(&buffers[PRIVILEGES], &raw.privileges);
+    raw.groups = groups;
+    raw.restricting = restricting;
+    if (status == ERROR_SUCCESS)
+        status = sec_caller_build(&raw, caller);
     free(groups);
     free(restricting);
-    free(privileges);
+    for (int k = 0; k < TOKEN_KINDS; k++)
+        free(buffers[k].data);
     return status;
-}
-
-static BOOL copy_caller(struct sec_caller *to, const struct sec_caller *from)
-{
-    *to = *from;
-    to->groups = from->group_count ? malloc(from->group_count * sizeof(*to->groups)) : NULL;
-    to->restricting = from->restricting_count ? malloc(from->restricting_count * sizeof(*to->restricting)) : NULL;
-    if ((from->group_count && !to->groups) || (from->restricting_count && !to->restricting)) {
-        caller_free(to);
-        return FALSE;
-    }
-    if (from->group_count)
-        memcpy(to->groups, from->groups, from->group_count * sizeof(*to->groups));
-    if (from->restricting_count)
-        memcpy(to->restricting, from->restricting, from->restricting_count * sizeof(*to->restricting));
-    return TRUE;
 }
 
 /* The process token's identity, read once and again only when the token
  * says it was modified (groups or privileges adjusted): most calls come
  * from threads that do not impersonate, and a token read costs several
- * round trips to the kernel (or wineserver). */
+ * round trips to the kernel (or wineserver). Only a complete read is
+ * kept, and only under the ModifiedId it was read with. */
 static struct {
     CRITICAL_SECTION  lock;
     HANDLE            token;
@@ -108,46 +187,79 @@ static BOOL CALLBACK init_process_identity(INIT_ONCE *once, void *parameter, voi
     return TRUE;
 }
 
-static DWORD read_process_identity(struct sec_caller *caller)
+static void forget_process_identity(void)
+{
+    sec_caller_free(&process_identity.caller);
+    process_identity.valid = FALSE;
+}
+
+static BOOL is_cached(const TOKEN_STATISTICS *statistics)
+{
+    return process_identity.valid && statistics->ModifiedId.LowPart == process_identity.modified.LowPart
+        && statistics->ModifiedId.HighPart == process_identity.modified.HighPart;
+}
+
+/* Under the lock, with the process token open. */
+static DWORD cached_process_identity(struct sec_caller *caller)
 {
     TOKEN_STATISTICS statistics;
-    DWORD size, status = ERROR_ACCESS_DENIED;
+    DWORD size;
+
+    if (!GetTokenInformation(process_identity.token, TokenStatistics, &statistics, sizeof(statistics), &size)) {
+        forget_process_identity();   /* no key to tell whether it is still the token's */
+        return read_token(process_identity.token, caller);
+    }
+    if (!is_cached(&statistics)) {
+        forget_process_identity();
+        DWORD status = read_token(process_identity.token, &process_identity.caller);
+        if (status != ERROR_SUCCESS)
+            return status;
+        process_identity.modified = statistics.ModifiedId;
+        process_identity.valid = TRUE;
+    }
+    return sec_caller_copy(caller, &process_identity.caller);
+}
+
+static DWORD read_process_identity(struct sec_caller *caller)
+{
+    DWORD status = ERROR_SUCCESS;
 
     InitOnceExecuteOnce(&process_identity_once, init_process_identity, NULL, NULL);
     EnterCriticalSection(&process_identity.lock);
-    if (process_identity.token || OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &process_identity.token)) {
-        BOOL current = GetTokenInformation(process_identity.token, TokenStatistics, &statistics, sizeof(statistics),
-                                           &size)
-                    && process_identity.valid
-                    && statistics.ModifiedId.LowPart == process_identity.modified.LowPart
-                    && statistics.ModifiedId.HighPart == process_identity.modified.HighPart;
-        if (!current) {
-            caller_free(&process_identity.caller);
-            process_identity.valid = read_token(process_identity.token, &process_identity.caller) == ERROR_SUCCESS;
-            process_identity.modified = statistics.ModifiedId;
-        }
-        if (process_identity.valid && copy_caller(caller, &process_identity.caller))
-            status = ERROR_SUCCESS;
+    if (!process_identity.token && !OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &process_identity.token)) {
+        process_identity.token = NULL;
+        status = read_failure(GetLastError());
     }
+    if (status == ERROR_SUCCESS)
+        status = cached_process_identity(caller);
     LeaveCriticalSection(&process_identity.lock);
     return status;
 }
 
-DWORD caller_read(struct sec_caller *caller)
+static DWORD read_caller_once(struct sec_caller *caller)
 {
     HANDLE token;
 
-    memset(caller, 0, sizeof(*caller));
-    if (!OpenThreadToken(GetCurrentThread(), TOKEN_QUERY, TRUE, &token))
-        return GetLastError() == ERROR_NO_TOKEN ? read_process_identity(caller) : ERROR_ACCESS_DENIED;
-    DWORD status = read_token(token, caller);   /* impersonating: this call's client */
-    CloseHandle(token);
-    return status;
+    if (OpenThreadToken(GetCurrentThread(), TOKEN_QUERY, TRUE, &token)) {
+        DWORD status = read_token(token, caller);   /* impersonating: this call's client */
+        CloseHandle(token);
+        return status;
+    }
+    DWORD error = GetLastError();
+    return error == ERROR_NO_TOKEN ? read_process_identity(caller) : read_failure(error);
 }
 
-void caller_free(struct sec_caller *caller)
+DWORD caller_read(struct sec_caller *caller)
 {
-    free(caller->groups);
-    free(caller->restricting);
+    DWORD status = ERROR_SUCCESS;
+
     memset(caller, 0, sizeof(*caller));
+    for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
+        if (attempt)
+            Sleep(attempt);
+        status = read_caller_once(caller);
+        if (status == ERROR_SUCCESS)
+            break;
+    }
+    return status;
 }

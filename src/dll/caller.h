@@ -8,8 +8,10 @@
 
 #include "security/sec_caller.h"
 
-/* ERROR_ACCESS_DENIED when the token cannot be read: no identity, no access. */
+/* The whole identity, or an error and an empty *caller: a token that
+ * cannot be read completely, after a few tries, is ERROR_NOT_ENOUGH_MEMORY
+ * when memory ran out and ERROR_ACCESS_DENIED otherwise. Free with
+ * sec_caller_free(). */
 DWORD caller_read(struct sec_caller *caller);
-void caller_free(struct sec_caller *caller);
 
 #endif

@@ -35,7 +35,7 @@ DWORD shim_begin(struct shim_call *call)
 
 void shim_end(struct shim_call *call)
 {
-    caller_free(&call->caller);
+    sec_caller_free(&call->caller);
 }
 
 DWORD shim_require(struct shim_call *call, const NTMS_GUID *id, DWORD rights)

@@ -48,9 +48,11 @@ static DWORD get_record(HANDLE session, const NTMS_GUID *id, BOOL size_ok, DWORD
     REQUIRE_PARAMETER(id && size_ok);
     REQUIRE_PARAMETER(type < NTMS_NUMBER_OF_OBJECT_TYPES);
     DWORD status = shim_begin(call);
-    if (status == ERROR_SUCCESS && rights == NTMS_USE_ACCESS)   /* reads: one transaction */
+    if (status != ERROR_SUCCESS)
+        return status;   /* no caller, no record to check the type against */
+    if (rights == NTMS_USE_ACCESS)   /* reads: one transaction */
         status = engine_get_object_checked(call->engine, &call->caller, (const ntms_guid *)id, rights, object);
-    else if (status == ERROR_SUCCESS)
+    else
         status = engine_get_object(call->engine, (const ntms_guid *)id, object);
     if ((status == ERROR_SUCCESS || status == ERROR_ACCESS_DENIED) && type != NTMS_UNKNOWN && type != object->type)
         status = ERROR_INVALID_PARAMETER;   /* the wrong type is reported before the access */

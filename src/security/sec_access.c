@@ -4,26 +4,6 @@
 
 #include "security/sec_acl.h"
 
-bool sec_caller_has_sid(const struct sec_identity *list, size_t count, const uint8_t *sid, bool for_deny)
-{
-    for (size_t i = 0; i < count; i++) {
-        uint32_t a = list[i].attributes;
-        bool usable = for_deny ? (a & (SEC_GROUP_ENABLED | SEC_GROUP_USE_FOR_DENY_ONLY)) != 0
-                               : (a & SEC_GROUP_ENABLED) && !(a & SEC_GROUP_USE_FOR_DENY_ONLY);
-        if (usable && sec_sid_equal(list[i].sid.bytes, sid))
-            return true;
-    }
-    return false;
-}
-
-bool sec_caller_is_administrator(const struct sec_caller *caller)
-{
-    struct sec_sid administrators;
-
-    sec_sid_well_known(SEC_SID_ADMINISTRATORS, &administrators);
-    return sec_caller_has_sid(caller->groups, caller->group_count, administrators.bytes, false);
-}
-
 uint32_t sec_map_generic(uint32_t mask, const struct sec_generic_mapping *mapping)
 {
     uint32_t mapped = mask & 0x0FFFFFFFu;
