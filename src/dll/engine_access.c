@@ -16,11 +16,8 @@ static DWORD acquire_engine(struct engine **engine)
     ntms_err status = engine_acquire(engine);
     if (status != NTMS_OK)
         return status;
-    if (!(*engine)->discovered) {
-        status = engine_discover(*engine);
-        if (status != NTMS_OK)
-            ERR("library discovery failed: %lu", (unsigned long)status);
-    }
+    if ((status = engine_discover_once(*engine)) != NTMS_OK)
+        ERR("library discovery failed: %lu", (unsigned long)status);
     return ERROR_SUCCESS;   /* a library that could not be scanned is simply absent */
 }
 

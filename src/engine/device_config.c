@@ -62,11 +62,32 @@ static bool parse_line(const char *p, const char *end, struct device_config_entr
     return only_blanks(p, end);
 }
 
+/* Room for one more entry; false when memory ran out. */
+static bool make_room(struct device_config *config)
+{
+    if (config->count < config->capacity)
+        return true;
+    size_t capacity = config->capacity ? config->capacity * 2 : 16;
+    struct device_config_entry *grown = realloc(config->entries, capacity * sizeof(*grown));
+    if (!grown)
+        return false;
+    config->entries = grown;
+    config->capacity = capacity;
+    return true;
+}
+
+void device_config_free(struct device_config *config)
+{
+    free(config->entries);
+    config->entries = NULL;
+    config->count = config->capacity = config->skipped = 0;
+}
+
 void device_config_parse(const char *text, size_t length, struct device_config *config)
 {
     const char *p = text, *end = text + length;
 
-    config->count = config->skipped = 0;
+    device_config_free(config);
     while (p < end) {
         const char *line_end = memchr(p, '\n', (size_t)(end - p));
         if (!line_end)
@@ -76,7 +97,7 @@ void device_config_parse(const char *text, size_t length, struct device_config *
         if (content_end > p && content_end[-1] == '\r')
             content_end--;
         if (!only_blanks(p, content_end)) {
-            if (config->count < DEVICE_CONFIG_ENTRIES && parse_line(p, content_end, &config->entries[config->count]))
+            if (make_room(config) && parse_line(p, content_end, &config->entries[config->count]))
                 config->count++;
             else
                 config->skipped++;

@@ -19,7 +19,6 @@
 #include <stdint.h>
 
 #define DEVICE_CONFIG_PATH_MAX 260
-#define DEVICE_CONFIG_ENTRIES 64
 
 enum device_config_kind { DEVICE_CONFIG_CHANGER, DEVICE_CONFIG_TAPE, DEVICE_CONFIG_DRIVE };
 
@@ -31,12 +30,14 @@ struct device_config_entry {
 };
 
 struct device_config {
-    struct device_config_entry entries[DEVICE_CONFIG_ENTRIES];
-    size_t                     count;
-    size_t                     skipped;          /* lines that did not parse */
+    struct device_config_entry *entries;         /* as many as the file has */
+    size_t                      count, capacity;
+    size_t                      skipped;         /* lines that did not parse (or found no memory) */
 };
 
+/* Fills `config` (zeroed, or freed before); free it with device_config_free. */
 void device_config_parse(const char *text, size_t length, struct device_config *config);
+void device_config_free(struct device_config *config);
 /* Device paths compare without case, as Windows does. */
 bool device_config_same_path(const char *a, const char *b);
 /* The tape path a drive line gives for this changer's element, or NULL. */

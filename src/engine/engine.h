@@ -38,6 +38,10 @@ ntms_err engine_acquire(struct engine **engine);
  * updates the library objects. Idempotent: known devices keep their GUIDs. */
 ntms_err engine_discover(struct engine *engine);
 
+/* engine_discover unless this process has discovered already; threads
+ * that come meanwhile wait for the one scan. */
+ntms_err engine_discover_once(struct engine *engine);
+
 /* Scans again when the last scan is older than `seconds`: a library
  * that was absent may be back. */
 ntms_err engine_rediscover(struct engine *engine, uint32_t seconds);

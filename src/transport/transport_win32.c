@@ -49,9 +49,12 @@ static ntms_err error_from_windows(DWORD error)
     case ERROR_TIMEOUT:
         return NTMS_E_TIMEOUT;
     case ERROR_FILE_NOT_FOUND:
+    case ERROR_PATH_NOT_FOUND:
     case ERROR_DEV_NOT_EXIST:
     case ERROR_DEVICE_NOT_CONNECTED:
         return NTMS_E_DEVICE_NOT_CONNECTED;
+    case ERROR_SHARING_VIOLATION:
+        return NTMS_E_SHARING_VIOLATION;   /* there, held open by an application */
     case ERROR_NOT_ENOUGH_MEMORY:
     case ERROR_OUTOFMEMORY:
         return NTMS_E_NOT_ENOUGH_MEMORY;

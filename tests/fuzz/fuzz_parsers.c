@@ -152,7 +152,7 @@ void fuzz_device_config(const uint8_t *d, size_t n)
         if (!memchr(config.entries[i].path, 0, sizeof(config.entries[i].path))
             || !memchr(config.entries[i].tape, 0, sizeof(config.entries[i].tape)))
             abort();
-    if (config.count > DEVICE_CONFIG_ENTRIES)
+    if (config.count > config.capacity)
         abort();
 }
 
