@@ -1,6 +1,7 @@
 /* The object database seen through the API: enumeration, information,
  * attributes, security, enable and disable. */
 #include "engine_access.h"
+#include "engine/wstr.h"
 #include "engine/object_security.h"
 #include "engine/objects_api.h"
 #include "object_info.h"
@@ -206,7 +207,7 @@ static DWORD attribute_call(HANDLE session, const NTMS_GUID *id, const char *nam
 
     REQUIRE_SESSION(session);
     REQUIRE_PARAMETER(id && name && buffer_ok);
-    if (strlen(name) > ATTRIBUTE_NAME_MAX_CHARS || !*name)
+    if (wstr_units_of_utf8(name) > ATTRIBUTE_NAME_MAX_CHARS || !*name)
         return shim_result(ERROR_INVALID_NAME);
     DWORD status = shim_begin(&call);
     if (status == ERROR_SUCCESS)

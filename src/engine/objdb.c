@@ -8,13 +8,14 @@
 #include <string.h>
 
 #include "engine/rsm_codec.h"
+#include "engine/wstr.h"
 #include "platform/plat_lock.h"
 #include "platform/plat_time.h"
 #include "store/store.h"
 
 enum { KIND_OBJECT = 1, KIND_ATTRIBUTE = 2, KIND_SECURITY = 3 };
 #define ATTRIBUTE_VALUE_MAX 0x10000   /* NTMS_MAXATTR_LENGTH */
-#define ATTRIBUTE_NAME_MAX  31        /* NTMS_MAXATTR_NAMELEN less the NUL */
+#define ATTRIBUTE_NAME_MAX  31        /* NTMS_MAXATTR_NAMELEN less the NUL, in WCHARs */
 
 struct objdb {
     struct store *store;
@@ -157,7 +158,7 @@ ntms_err objdb_attribute_set(struct objdb *db, const ntms_guid *id, const char *
 {
     struct rsm_object object;
 
-    if (strlen(name_utf8) > ATTRIBUTE_NAME_MAX)
+    if (wstr_units_of_utf8(name_utf8) > ATTRIBUTE_NAME_MAX)
         return NTMS_E_INVALID_NAME;
     if (size >= ATTRIBUTE_VALUE_MAX)
         return NTMS_E_NO_DATA;

@@ -5,7 +5,7 @@
 enum { NOAUTOPURGE = 0x1, NOFAILEDPURGE = 0x2 };           /* NTMS_LIBREQFLAGS_* */
 enum { REQUEST_PASSED = 2, REQUEST_FAILED = 3, REQUEST_CANCELLED = 7 };
 #define FILETIME_PER_SECOND 10000000ull
-#define PURGE_BATCH 256
+#define PURGE_BATCH 256   /* per request; the rest go with the next ones */
 
 struct expired {
     uint64_t  now, keep_for;

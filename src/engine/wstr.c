@@ -86,3 +86,16 @@ size_t wstr_length(const wchar16 *s, size_t capacity)
         n++;
     return n;
 }
+
+size_t wstr_units_of_utf8(const char *text)
+{
+    size_t units = 0;
+
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        if ((*p & 0xC0) != 0x80)
+            units++;                 /* a character starts here */
+        if (*p >= 0xF0)
+            units++;                 /* outside the BMP: a surrogate pair */
+    }
+    return units;
+}

@@ -306,8 +306,11 @@ static ntms_err drive_command(struct sim_library *l, int drive, struct scsi_requ
         d->turs++;
     if (!tape)
         return check_condition(req, 2, 0x3A, 0);
-    if (sim_clock_ms() < d->ready_at_ms && req->cdb[0] != 0x1B)
+    if (sim_clock_ms() < d->ready_at_ms && req->cdb[0] != 0x1B) {
+        if (req->cdb[0] == 0x00 && l->on_becoming_ready)
+            l->on_becoming_ready(l, drive);
         return check_condition(req, 2, 0x04, 0x01);   /* becoming ready */
+    }
     if (!tape->readable_in[drive] && req->cdb[0] != 0x1B)
         return check_condition(req, 2, 0x30, 0);
     return tape_command(l, d, tape, req);

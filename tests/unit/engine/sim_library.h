@@ -70,6 +70,8 @@ struct sim_library {
     struct sim_fault        fault;
     bool                    no_identifiers;     /* a changer without DVCID: it cannot tell its drives */
     unsigned                cut_reply_tail;     /* bytes missing from every READ ELEMENT STATUS reply (tgt: 8) */
+    /* Called on every TEST UNIT READY a drive answers "becoming ready". */
+    void                  (*on_becoming_ready)(struct sim_library *library, int drive);
     unsigned                moves, reads, writes, element_status_commands;
 };
 

@@ -126,12 +126,39 @@ static void the_mapped_drives_work(void **state)
     assert_int_equal(sim.reads, 1);
 }
 
+/* A drive an application holds open (share mode 0) cannot be opened by a
+ * scan: without identifiers, its device being there but busy keeps its
+ * record; with them, the changer naming it does; gone is gone. */
+static void a_busy_drive_keeps_its_record(void **state)
+{
+    (void)state;
+    sim.drives[0].held_elsewhere = true;
+    struct drives d = scan();
+    assert_int_equal(d.count, SIM_DRIVES);
+    assert_true(is(at(&d, SIM_FIRST_DRIVE), "\\\\.\\Tape0"));
+    assert_int_equal(at(&d, SIM_FIRST_DRIVE)->operational_state, RSM_READY);
+    assert_true(at(&d, SIM_FIRST_DRIVE)->info.drive.serial_number[0]);
+    sim.no_identifiers = false;
+    d = scan();
+    assert_true(is(at(&d, SIM_FIRST_DRIVE), "\\\\.\\Tape0"));
+    assert_int_equal(at(&d, SIM_FIRST_DRIVE)->operational_state, RSM_READY);
+    sim.drives[0].held_elsewhere = false;
+    sim.drives[0].gone = true;
+    sim.no_identifiers = true;
+    d = scan();
+    assert_int_equal(at(&d, SIM_FIRST_DRIVE)->operational_state, RSM_NOT_PRESENT);
+    sim.drives[0].gone = false;
+    d = scan();
+    assert_int_equal(at(&d, SIM_FIRST_DRIVE)->operational_state, RSM_READY);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(drives_without_identifiers_are_not_guessed),
         cmocka_unit_test(drive_lines_decide_and_the_last_one_follows),
         cmocka_unit_test(the_mapped_drives_work),
+        cmocka_unit_test(a_busy_drive_keeps_its_record),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
