@@ -113,10 +113,22 @@ static void disable(void)
     ok(information(&sides[0], NTMS_PARTITION, &info) && info.Enabled, "and its side\n");
 }
 
-/* Both drives in use by this process for `seconds`. */
+/* The drive's device opened as a backup application opens it: share mode 0. */
+static HANDLE open_exclusively(const NTMS_GUID *drive)
+{
+    NTMS_OBJECTINFORMATIONW info;
+
+    if (!information(drive, NTMS_DRIVE, &info))
+        return INVALID_HANDLE_VALUE;
+    return CreateFileW(info.Info.Drive.szDeviceName, GENERIC_READ | GENERIC_WRITE, 0, NULL, OPEN_EXISTING, 0, NULL);
+}
+
+/* Both drives mounted by this process for `seconds`, their devices held
+ * open with share mode 0 meanwhile. */
 static void hold(DWORD seconds, const char *marker)
 {
     NTMS_GUID sides[2], drives[2];
+    HANDLE devices[2];
 
     expect(IdentifyNtmsSlot(session, &slots[4], NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS, "identify slot 5");
     expect(IdentifyNtmsSlot(session, &slots[2], NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS, "identify slot 3");
@@ -124,16 +136,46 @@ static void hold(DWORD seconds, const char *marker)
     sides[1] = side_in(3);
     expect(MountNtmsMedia(session, sides, drives, 2, NTMS_MOUNT_READ, NTMS_PRIORITY_NORMAL, 60000, NULL),
            ERROR_SUCCESS, "both drives mounted");
+    for (int i = 0; i < 2; i++) {
+        devices[i] = open_exclusively(&drives[i]);
+        ok(devices[i] != INVALID_HANDLE_VALUE, "drive %d's device opened with share mode 0: %lu\n", i + 1,
+           GetLastError());
+    }
     HANDLE file = CreateFileA(marker, GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, 0, NULL);
     CloseHandle(file);
     Sleep(seconds * 1000);
+    for (int i = 0; i < 2; i++)
+        CloseHandle(devices[i]);
     expect(DismountNtmsMedia(session, sides, 2, NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS, "both dismounted");
+}
+
+/* Another process holds both drives' devices open: they are busy, not gone. */
+static void drives_held_elsewhere_stay(void)
+{
+    NTMS_GUID drives[4];
+    DWORD count = ARRAYSIZE(drives);
+    NTMS_OBJECTINFORMATIONW info;
+
+    expect(EnumerateNtmsObject(session, &library, drives, &count, NTMS_DRIVE, 0), ERROR_SUCCESS, "the drives");
+    ok(count == 2, "two drives (%lu)\n", count);
+    for (DWORD i = 0; i < count; i++) {
+        ok(information(&drives[i], NTMS_DRIVE, &info) && info.dwOperationalState == NTMS_READY
+           && info.Info.Drive.szDeviceName[0] && info.Info.Drive.szSerialNumber[0],
+           "drive %lu, held open by another process, keeps its record: '%ls' '%ls' state %lu\n", i + 1,
+           info.Info.Drive.szDeviceName, info.Info.Drive.szSerialNumber, info.dwOperationalState);
+        ok(open_exclusively(&drives[i]) == INVALID_HANDLE_VALUE, "and is really held (%lu)\n", GetLastError());
+    }
 }
 
 /* While hold() keeps both drives: not waiting, waiting in vain, waiting with success. */
 static void busy(void)
 {
     NTMS_GUID side = side_in(5), drive;
+
+    drives_held_elsewhere_stay();
+    _putenv("NTMSAPI_DRIVE_WAIT_SECONDS=1");
+    expect(IdentifyNtmsSlot(session, &slots[0], NTMS_DISMOUNT_IMMEDIATE), ERROR_BUSY,
+           "IdentifyNtmsSlot of a slot whose tape another process has mounted");
     ULONGLONG start = GetTickCount64();
 
     expect(MountNtmsMedia(session, &side, &drive, 1, NTMS_MOUNT_READ | NTMS_MOUNT_ERROR_NOT_AVAILABLE, 0, 30000, NULL),

@@ -29,7 +29,7 @@ run hold 6 "Z:${marker//\//\\}" > "$data/hold.txt" 2>&1 &
 holder=$!
 for _ in $(seq 600); do [ -e "$marker" ] || ! kill -0 "$holder" 2>/dev/null && break; sleep 0.1; done
 check "both drives held by another process" test -e "$marker"
-check "busy drives: no wait, a wait in vain, a wait that ends" run busy
+check "busy drives: kept though held open, a mounted tape left alone, no wait, a wait in vain, a wait that ends" run busy
 check "the holder dismounted both" wait "$holder"
 cat "$data/hold.txt"
 check "inventory" run inventory
