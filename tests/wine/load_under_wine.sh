@@ -96,16 +96,22 @@ is_the_worker() {
     not_the_worker=$((not_the_worker + 1))
 }
 
-kill_one() {
-    local place=$((RANDOM % worker_count)) pid
-    pid=${workers[place]}
-    is_the_worker "$pid" || true
-    if kill -9 "$pid" 2> /dev/null; then
+# Run with stderr to /dev/null: bash reports the killed job ("Killed") there.
+kill_and_reap() {
+    local place=$1 pid=$2
+    if kill -9 "$pid"; then
         killed[$pid]=1
         kills=$((kills + 1))
         echo "$(now) kill -9 place $place pid $pid seed ${seed_of[$pid]}" >> "$data/events.log"
     fi
     reap "$pid"
+}
+
+kill_one() {
+    local place=$((RANDOM % worker_count)) pid
+    pid=${workers[place]}
+    is_the_worker "$pid" || true
+    kill_and_reap "$place" "$pid" 2> /dev/null
     [ $((end - SECONDS)) -lt 3 ] || start_worker "$place"
 }
 
@@ -126,10 +132,11 @@ finish_workers() {
     local pid limit=$((end + grace_seconds))
     for pid in "${workers[@]}"; do
         while kill -0 "$pid" 2> /dev/null && [ "$SECONDS" -lt "$limit" ]; do sleep 1; done
-        if kill -9 "$pid" 2> /dev/null; then
+        if kill -0 "$pid" 2> /dev/null; then
             echo "$(now) hung: kill -9 pid $pid seed ${seed_of[$pid]}" >> "$data/events.log"
+            kill -9 "$pid" 2> /dev/null || true
         fi
-        reap "$pid"
+        reap "$pid" 2> /dev/null
     done
 }
 
@@ -138,7 +145,7 @@ workers_ended_cleanly() {
     local pid bad=0
     for pid in "${!seed_of[@]}"; do
         [ -z "${killed[$pid]:-}" ] || continue
-        if ! grep -q ' done calls ' "$data/worker-${seed_of[$pid]}.log" 2> /dev/null || [ "${status_of[$pid]:-x}" -gt 1 ]; then
+        if ! grep -q ' done calls ' "$data/worker-${seed_of[$pid]}.log" 2> /dev/null || [ "${status_of[$pid]:-99}" -gt 1 ]; then
             echo "  worker seed ${seed_of[$pid]} (pid $pid) ended with status ${status_of[$pid]:-?} and no 'done'"
             bad=1
         fi
