@@ -36,7 +36,7 @@ static void set_empty(struct rsm_object *drive)
 /* ---- dismounting ---- */
 
 static ntms_err record_dismount(struct library_access *a, struct rsm_object *drive, struct rsm_object *media,
-                                struct rsm_object *home)
+                                struct rsm_object *home, bool keep)
 {
     struct objdb *db = a->engine->db;
     ntms_err status = objdb_begin_write(db);
@@ -49,6 +49,8 @@ static ntms_err record_dismount(struct library_access *a, struct rsm_object *dri
     media->info.media.mounted_partition = ntms_guid_null;
     home->info.slot.state = RSM_SLOTSTATE_FULL;
     set_empty(drive);
+    if (keep)
+        drive->info.drive.holder = a->owner;   /* emptied for our own use: nobody else may take it */
     if ((status = objdb_put(db, media)) == NTMS_OK && (status = objdb_put(db, home)) == NTMS_OK)
         status = objdb_put(db, drive);
     return objdb_end(db, status);
@@ -95,7 +97,7 @@ static void record_failed_move(struct library_access *a, struct rsm_object *driv
         dismount_timer_arm(a->engine);
 }
 
-ntms_err library_dismount(struct library_access *a, struct rsm_object *drive)
+static ntms_err dismount(struct library_access *a, struct rsm_object *drive, bool keep)
 {
     struct rsm_object media, home;
 
@@ -120,7 +122,17 @@ ntms_err library_dismount(struct library_access *a, struct rsm_object *drive)
         record_failed_move(a, drive);
         return status;
     }
-    return record_dismount(a, drive, &media, &home);
+    return record_dismount(a, drive, &media, &home, keep);
+}
+
+ntms_err library_dismount(struct library_access *a, struct rsm_object *drive)
+{
+    return dismount(a, drive, false);
+}
+
+ntms_err library_empty_for_use(struct library_access *a, struct rsm_object *drive)
+{
+    return dismount(a, drive, true);
 }
 
 void library_defer_dismount(struct library_access *a, struct rsm_object *drive, const ntms_guid *media,

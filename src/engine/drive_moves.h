@@ -14,6 +14,8 @@
  * like any stranded tape. A stand-alone drive's medium stays: the drive
  * becomes dismountable. */
 ntms_err library_dismount(struct library_access *access, struct rsm_object *drive);
+/* The same for a drive the caller took to use: it stays the caller's. */
+ntms_err library_empty_for_use(struct library_access *access, struct rsm_object *drive);
 
 /* A deferred dismount: the drive keeps its medium, DISMOUNTABLE, due after
  * the drive's delay (never on a stand-alone drive), taken by nobody. The

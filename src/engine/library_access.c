@@ -180,6 +180,19 @@ bool library_drive_holding(struct library_access *a, const ntms_guid *media, str
     return found;
 }
 
+bool library_source_taken(struct library_access *a, uint16_t address)
+{
+    struct drive_list list;
+    bool taken = false;
+
+    if (library_drives(a, &list) != NTMS_OK)
+        return false;
+    for (size_t i = 0; i < list.count && !taken; i++)
+        taken = list.drives[i].info.drive.tape_source == address && library_drive_taken(&list.drives[i]);
+    drive_list_free(&list);
+    return taken;
+}
+
 static bool excluded(const struct rsm_object *d, const ntms_guid *exclude, size_t exclude_count)
 {
     for (size_t i = 0; i < exclude_count; i++)
@@ -218,7 +231,7 @@ ntms_err library_take_this_drive(struct library_access *a, struct rsm_object *dr
     ntms_err status = set_holder(a, drive, true);
 
     if (status == NTMS_OK && !ntms_guid_is_null(&drive->info.drive.loaded_media)
-        && (status = library_dismount(a, drive)) != NTMS_OK)
+        && (status = library_empty_for_use(a, drive)) != NTMS_OK)
         library_give_back(a, drive);
     return status;
 }

@@ -63,6 +63,10 @@ ntms_err library_take_this_drive(struct library_access *access, struct rsm_objec
 /* Gives a drive back: its holder cleared, nothing else changed. */
 ntms_err library_give_back(struct library_access *access, struct rsm_object *drive);
 
+/* Is the tape of slot element `address` in a drive someone works with
+ * (an identification has it before the records name it)? */
+bool library_source_taken(struct library_access *access, uint16_t address);
+
 /* The drive holding this physical medium, if any. */
 bool library_drive_holding(struct library_access *access, const ntms_guid *media, struct rsm_object *drive);
 

@@ -131,6 +131,9 @@ static ntms_err load_into_drive(struct library_access *a, struct side *side, con
     status = library_load(a, drive, home.info.slot.element_address, &side->media, &side->partition.id);
     if (status != NTMS_OK) {
         library_give_back(a, drive);
+        /* Its slot empty: another process has it in a drive, identifying it. */
+        if (status == NTMS_E_SOURCE_ELEMENT_EMPTY && library_source_taken(a, home.info.slot.element_address))
+            status = NTMS_E_BUSY;
         return status;
     }
     if ((status = wait_ready_unlocked(a, drive)) == NTMS_OK)
