@@ -238,7 +238,14 @@ static ntms_err read_unlocked(struct job *job)
 static ntms_err load_and_read(struct job *job)
 {
     if (!job->in_place) {
-        ntms_err status = library_load(&job->lib, &job->drive, job->slot.info.slot.element_address, NULL, NULL);
+        uint16_t slot = job->slot.info.slot.element_address;
+        ntms_err status = library_load(&job->lib, &job->drive, slot, NULL, NULL);
+        /* Gone from its slot since we looked (the lock was let go while a
+         * drive was emptied for us): another process has it in a drive. */
+        if (status == NTMS_E_SOURCE_ELEMENT_EMPTY && library_source_taken(&job->lib, slot)) {
+            job->medium_busy = true;
+            status = NTMS_E_BUSY;
+        }
         if (status != NTMS_OK)
             return status;
         job->loaded = true;
