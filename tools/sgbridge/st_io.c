@@ -177,6 +177,7 @@ ssize_t st_read(int fd, const struct mapping *m, void *buffer, size_t count, boo
     if (!d)
         return -1;
     if (read_call && continues_short_read(d, fd, buffer, count)) {
+        trace("read %zu -> 0 (Wine asking for the rest of the block)", count);
         st_drive_release(d);
         return 0;
     }
