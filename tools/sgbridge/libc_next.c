@@ -1,3 +1,4 @@
+#define _GNU_SOURCE
 #include "libc_next.h"
 
 #include <dlfcn.h>

@@ -4,7 +4,7 @@
 #ifndef SGBRIDGE_LIBC_NEXT_H
 #define SGBRIDGE_LIBC_NEXT_H
 
-#define _GNU_SOURCE
+/* off64_t needs _GNU_SOURCE, defined by every file of the preload first. */
 #include <sys/types.h>
 #include <unistd.h>
 
