@@ -14,11 +14,12 @@ data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 source "$here/witness.sh"
 mtx_() { LD_PRELOAD=$SGBRIDGE_PRELOAD mtx -f "$SGBRIDGE_CHANGER0" "$@" > "$data/mtx-$1.txt" 2>&1; }
+read_outside_wine() { "$native/tests/engine/read_tape_layout" "$VTL_TAPE0_URL" > "$data/actual.txt"; }
 
 check "mtx loads slot 1's tape into drive 0" mtx_ load 1 0
 check "the Win32 tape calls under Wine (see the program's own checks)" \
     "$here/run_win32_test.sh" "$windows" test_tape_io.exe "$prefix" "Z:${data//\//\\}\\expected.txt"
-check "the tape read outside Wine" sh -c "'$native/tests/engine/read_tape_layout' '$VTL_TAPE0_URL' > '$data/actual.txt'"
+check "the tape read outside Wine" read_outside_wine
 check "holds every block, byte for byte, and every filemark the program wrote" \
     diff "$data/expected.txt" "$data/actual.txt"
 check "mtx unloads drive 0 into slot 1" mtx_ unload 1 0
