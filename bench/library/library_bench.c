@@ -8,8 +8,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "engine/engine.h"
-#include "engine/robot.h"
+#include "engine/core/engine.h"
+#include "engine/device/robot.h"
 #include "platform/plat_time.h"
 #include "transport/transport_counting.h"
 #include "transport/transport_iscsi.h"

@@ -9,10 +9,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "engine/engine.h"
-#include "engine/objdb.h"
-#include "engine/system_objects.h"
-#include "engine/wstr.h"
+#include "engine/core/engine.h"
+#include "engine/core/objdb.h"
+#include "engine/records/system_objects.h"
+#include "engine/core/wstr.h"
 #include "platform/plat_time.h"
 
 enum { MEDIA = 10000 };

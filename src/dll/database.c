@@ -1,6 +1,6 @@
 /* ExportNtmsDatabase, ImportNtmsDatabase. */
 #include "engine_access.h"
-#include "engine/objects_api.h"
+#include "engine/records/objects_api.h"
 
 /* A consistent copy in <database folder>\Export\ntmsapi.db. */
 DWORD WINAPI ExportNtmsDatabase(HANDLE hSession)

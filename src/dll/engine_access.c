@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "engine/object_security.h"
+#include "engine/records/object_security.h"
 #include "media_label_libraries.h"
 #include "transport/transport_win32.h"
 

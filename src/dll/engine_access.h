@@ -3,7 +3,7 @@
 
 #include "shim.h"
 #include "caller.h"
-#include "engine/engine.h"
+#include "engine/core/engine.h"
 
 /* One export's use of the engine, on behalf of the calling token:
  *

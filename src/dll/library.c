@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "engine_access.h"
-#include "engine/device_admin.h"
+#include "engine/records/device_admin.h"
 
 /* Every library-control call that takes (session, one object id). */
 static DWORD one_object_call(HANDLE session, const NTMS_GUID *id, const char *function)

@@ -1,8 +1,8 @@
 /* Media services: mount, dismount, allocation and the side life cycle. */
 #include "engine_access.h"
-#include "engine/media_admin.h"
-#include "engine/media_records.h"
-#include "engine/object_security.h"
+#include "engine/records/media_admin.h"
+#include "engine/records/media_records.h"
+#include "engine/records/object_security.h"
 #include "object_info.h"
 
 #define NTMS_MOUNT_OPTIONS_KNOWN 0x3Fu   /* READ .. NOWAIT (0x20) */

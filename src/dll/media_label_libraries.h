@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "engine/label_detect.h"
+#include "engine/labels/label_detect.h"
 
 /* A label_offer: asks each library in the order of its registry key's
  * name; 1 with the label filled when one claims the block. */

@@ -1,9 +1,9 @@
 /* The object database seen through the API: enumeration, information,
  * attributes, security, enable and disable. */
 #include "engine_access.h"
-#include "engine/wstr.h"
-#include "engine/object_security.h"
-#include "engine/objects_api.h"
+#include "engine/core/wstr.h"
+#include "engine/records/object_security.h"
+#include "engine/records/objects_api.h"
 #include "object_info.h"
 
 #include <stdlib.h>

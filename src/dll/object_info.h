@@ -7,7 +7,7 @@
 #include <windows.h>
 #include <ntmsapi.h>
 
-#include "engine/rsm_object.h"
+#include "engine/core/rsm_object.h"
 
 /* ERROR_INVALID_PARAMETER when dwSize is none of the accepted sizes for
  * this character width. */

@@ -1,7 +1,7 @@
 /* Media pools and media types. */
 #include "engine_access.h"
-#include "engine/objects_api.h"
-#include "engine/media_types.h"
+#include "engine/records/objects_api.h"
+#include "engine/records/media_types.h"
 
 #include <stdlib.h>
 #include <wchar.h>

@@ -11,7 +11,7 @@
 #include <windows.h>
 #include <ntmsapi.h>
 
-#include "engine/session.h"
+#include "engine/core/session.h"
 #include "trace.h"
 
 static inline DWORD shim_result(DWORD code)

@@ -1,6 +1,6 @@
 /* Where RSM sends its user-interface messages: Get/SetNtmsUIOptionsA/W. */
 #include "engine_access.h"
-#include "engine/ui_options.h"
+#include "engine/records/ui_options.h"
 
 #include <stdlib.h>
 

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/engine.h"
-#include "engine/robot.h"
-#include "engine/wstr.h"
+#include "engine/core/engine.h"
+#include "engine/device/robot.h"
+#include "engine/core/wstr.h"
 #include "transport/transport_iscsi.h"
 
 static unsigned passed, failed;

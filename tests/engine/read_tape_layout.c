@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "engine/robot.h"
+#include "engine/device/robot.h"
 #include "scsi/scsi_ssc.h"
 #include "transport/transport_iscsi.h"
 

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/device_config.h"
-#include "engine/label_detect.h"
-#include "engine/rsm_codec.h"
+#include "engine/discovery/device_config.h"
+#include "engine/labels/label_detect.h"
+#include "engine/core/rsm_codec.h"
 #include "scsi/scsi_logsense.h"
 #include "scsi/scsi_mam.h"
 #include "scsi/scsi_sense.h"

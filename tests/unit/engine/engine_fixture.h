@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "engine/engine.h"
+#include "engine/core/engine.h"
 
 static char engine_fixture_directory[] = "/tmp/ntmsapi-engine-XXXXXX";
 

@@ -8,8 +8,8 @@
 #include <cmocka.h>
 
 #include "engine_fixture.h"
-#include "engine/objects_api.h"
-#include "engine/wstr.h"
+#include "engine/records/objects_api.h"
+#include "engine/core/wstr.h"
 
 static struct engine *engine;
 static ntms_guid computer;

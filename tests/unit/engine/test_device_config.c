@@ -6,7 +6,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "engine/device_config.h"
+#include "engine/discovery/device_config.h"
 
 static struct device_config config;
 

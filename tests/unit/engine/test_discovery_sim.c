@@ -11,7 +11,7 @@
 #include <cmocka.h>
 
 #include "engine_fixture.h"
-#include "engine/wstr.h"
+#include "engine/core/wstr.h"
 #include "sim_library.h"
 
 static struct engine *engine;

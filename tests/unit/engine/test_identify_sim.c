@@ -13,11 +13,11 @@
 
 #include "engine_fixture.h"
 
-#include "engine/engine.h"
-#include "engine/free_label.h"
-#include "engine/objects_api.h"
-#include "engine/system_objects.h"
-#include "engine/wstr.h"
+#include "engine/core/engine.h"
+#include "engine/labels/free_label.h"
+#include "engine/records/objects_api.h"
+#include "engine/records/system_objects.h"
+#include "engine/core/wstr.h"
 #include "platform/plat_time.h"
 #include "sim_library.h"
 

@@ -7,8 +7,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "engine/free_label.h"
-#include "engine/label_detect.h"
+#include "engine/labels/free_label.h"
+#include "engine/labels/label_detect.h"
 
 static uint8_t block[65536];
 

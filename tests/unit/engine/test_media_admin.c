@@ -12,13 +12,13 @@
 
 #include "engine_fixture.h"
 
-#include "engine/device_admin.h"
-#include "engine/engine.h"
-#include "engine/media_admin.h"
-#include "engine/object_security.h"
-#include "engine/objects_api.h"
-#include "engine/system_objects.h"
-#include "engine/wstr.h"
+#include "engine/records/device_admin.h"
+#include "engine/core/engine.h"
+#include "engine/records/media_admin.h"
+#include "engine/records/object_security.h"
+#include "engine/records/objects_api.h"
+#include "engine/records/system_objects.h"
+#include "engine/core/wstr.h"
 #include "security/sec_acl.h"
 
 static struct engine *engine;

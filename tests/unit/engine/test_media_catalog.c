@@ -5,7 +5,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "engine/media_catalog.h"
+#include "engine/records/media_catalog.h"
 
 static void barcode_suffix_names_the_generation(void **state)
 {

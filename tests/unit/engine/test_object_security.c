@@ -12,10 +12,10 @@
 
 #include "engine_fixture.h"
 
-#include "engine/engine.h"
-#include "engine/object_security.h"
-#include "engine/objects_api.h"
-#include "engine/system_objects.h"
+#include "engine/core/engine.h"
+#include "engine/records/object_security.h"
+#include "engine/records/objects_api.h"
+#include "engine/records/system_objects.h"
 #include "security/sec_acl.h"
 
 static struct engine *engine;

@@ -17,9 +17,9 @@
 #include <unistd.h>
 
 #include "engine_fixture.h"
-#include "engine/objects_api.h"
-#include "engine/robot_lock.h"
-#include "engine/wstr.h"
+#include "engine/records/objects_api.h"
+#include "engine/device/robot_lock.h"
+#include "engine/core/wstr.h"
 #include "platform/plat_process.h"
 #include "platform/plat_time.h"
 #include "sim_library.h"

@@ -7,7 +7,7 @@
 #include <cmocka.h>
 
 #include "hexfile.h"
-#include "engine/robot.h"
+#include "engine/device/robot.h"
 #include "scsi/scsi_spc.h"
 #include "transport/transport_fake.h"
 

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "engine/rsm_codec.h"
+#include "engine/core/rsm_codec.h"
 
 static struct rsm_object sample_media(void)
 {

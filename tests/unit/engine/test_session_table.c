@@ -6,7 +6,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "engine/session.h"
+#include "engine/core/session.h"
 
 static void open_then_close_invalidates_handle(void **state)
 {

@@ -1,0 +1,205 @@
+/* objdb on the store: an object is the store entry (kind 1, id, "") whose
+ * tag is its type and whose bytes are its rsm_codec record; a named
+ * attribute is the entry (kind 2, id, name). One mutex per handle keeps
+ * a transaction to one thread at a time. */
+#include "engine/core/objdb.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/core/rsm_codec.h"
+#include "engine/core/wstr.h"
+#include "platform/plat_lock.h"
+#include "platform/plat_time.h"
+#include "store/store.h"
+
+enum { KIND_OBJECT = 1, KIND_ATTRIBUTE = 2, KIND_SECURITY = 3 };
+#define ATTRIBUTE_VALUE_MAX 0x10000   /* NTMS_MAXATTR_LENGTH */
+#define ATTRIBUTE_NAME_MAX  31        /* NTMS_MAXATTR_NAMELEN less the NUL, in WCHARs */
+
+struct objdb {
+    struct store *store;
+    plat_mutex    lock;
+};
+
+ntms_err objdb_open(const char *directory, struct objdb **db)
+{
+    struct objdb *d = calloc(1, sizeof(*d));
+
+    *db = NULL;
+    if (!d)
+        return NTMS_E_NOT_ENOUGH_MEMORY;
+    d->lock = (plat_mutex)PLAT_MUTEX_INIT;
+    ntms_err status = store_open(directory, &d->store);
+    if (status != NTMS_OK) {
+        free(d);
+        return status;
+    }
+    *db = d;
+    return NTMS_OK;
+}
+
+void objdb_close(struct objdb *db)
+{
+    if (db) {
+        store_close(db->store);
+        free(db);
+    }
+}
+
+static ntms_err begin(struct objdb *db, bool write)
+{
+    plat_mutex_lock(&db->lock);
+    ntms_err status = store_begin(db->store, write);
+    if (status != NTMS_OK)
+        plat_mutex_unlock(&db->lock);
+    return status;
+}
+
+ntms_err objdb_begin_read(struct objdb *db) { return begin(db, false); }
+ntms_err objdb_begin_write(struct objdb *db) { return begin(db, true); }
+
+ntms_err objdb_commit(struct objdb *db)
+{
+    ntms_err status = store_commit(db->store);
+    plat_mutex_unlock(&db->lock);
+    return status;
+}
+
+void objdb_abort(struct objdb *db)
+{
+    store_abort(db->store);
+    plat_mutex_unlock(&db->lock);
+}
+
+ntms_err objdb_end(struct objdb *db, ntms_err status)
+{
+    if (status == NTMS_OK)
+        return objdb_commit(db);
+    objdb_abort(db);
+    return status;
+}
+
+ntms_err objdb_get(struct objdb *db, const ntms_guid *id, struct rsm_object *object)
+{
+    struct store_entry e;
+    ntms_err status = store_get(db->store, KIND_OBJECT, id, NULL, &e);
+
+    if (status != NTMS_OK)
+        return status;
+    return rsm_decode(e.value, e.length, object);
+}
+
+uint64_t objdb_now(void)
+{
+    return plat_now_filetime();
+}
+
+ntms_err objdb_put(struct objdb *db, struct rsm_object *object)
+{
+    struct store_entry existing;
+    uint8_t buffer[8192];
+
+    if (store_get(db->store, KIND_OBJECT, &object->id, NULL, &existing) != NTMS_OK && !object->created)
+        object->created = objdb_now();
+    object->modified = objdb_now();
+    size_t length = rsm_encode(object, buffer, sizeof(buffer));
+    if (!length)
+        return NTMS_E_DATABASE_FAILURE;
+    return store_put(db->store, KIND_OBJECT, &object->id, NULL, object->type, buffer, length);
+}
+
+ntms_err objdb_delete(struct objdb *db, const ntms_guid *id)
+{
+    struct store_entry e;
+
+    if (store_get(db->store, KIND_OBJECT, id, NULL, &e) != NTMS_OK)
+        return NTMS_E_OBJECT_NOT_FOUND;
+    return store_delete_id(db->store, id);
+}
+
+ntms_err objdb_for_each(struct objdb *db, uint32_t type, objdb_visitor visit, void *context)
+{
+    struct store_entry e;
+    struct rsm_object object;
+    size_t cursor = 0;
+
+    while (store_next(db->store, &cursor, &e)) {
+        if (e.kind != KIND_OBJECT || (type != RSM_UNKNOWN && e.tag != type))
+            continue;
+        if (rsm_decode(e.value, e.length, &object) != NTMS_OK)
+            return NTMS_E_DATABASE_FAILURE;
+        if (!visit(&object, context))
+            break;
+    }
+    return NTMS_OK;
+}
+
+ntms_err objdb_attribute_get(struct objdb *db, const ntms_guid *id, const char *name_utf8, void *buffer,
+                             size_t *size)
+{
+    struct store_entry e;
+    struct rsm_object object;
+
+    if (objdb_get(db, id, &object) != NTMS_OK)
+        return NTMS_E_INVALID_PARAMETER;   /* [MS-RSMP]: an invalid object is a bad parameter */
+    if (store_get(db->store, KIND_ATTRIBUTE, id, name_utf8, &e) != NTMS_OK)
+        return NTMS_E_OBJECT_NOT_FOUND;    /* the attribute is missing */
+    size_t capacity = *size;
+    *size = e.length;
+    if (capacity < e.length)
+        return NTMS_E_INSUFFICIENT_BUFFER;
+    memcpy(buffer, e.value, e.length);
+    return NTMS_OK;
+}
+
+ntms_err objdb_attribute_set(struct objdb *db, const ntms_guid *id, const char *name_utf8, const void *data,
+                             size_t size)
+{
+    struct rsm_object object;
+
+    if (wstr_units_of_utf8(name_utf8) > ATTRIBUTE_NAME_MAX)
+        return NTMS_E_INVALID_NAME;
+    if (size >= ATTRIBUTE_VALUE_MAX)
+        return NTMS_E_NO_DATA;
+    if (objdb_get(db, id, &object) != NTMS_OK)
+        return NTMS_E_INVALID_PARAMETER;
+    if (size == 0) {
+        ntms_err status = store_delete(db->store, KIND_ATTRIBUTE, id, name_utf8);
+        return status == NTMS_E_OBJECT_NOT_FOUND ? NTMS_OK : status;
+    }
+    return store_put(db->store, KIND_ATTRIBUTE, id, name_utf8, 0, data, size);
+}
+
+ntms_err objdb_security_get(struct objdb *db, const ntms_guid *id, const uint8_t **descriptor, size_t *length)
+{
+    struct store_entry e;
+    ntms_err status = store_get(db->store, KIND_SECURITY, id, NULL, &e);
+
+    if (status != NTMS_OK)
+        return status;
+    *descriptor = e.value;
+    *length = e.length;
+    return NTMS_OK;
+}
+
+ntms_err objdb_security_set(struct objdb *db, const ntms_guid *id, const uint8_t *descriptor, size_t length)
+{
+    return store_put(db->store, KIND_SECURITY, id, NULL, 0, descriptor, length);
+}
+
+ntms_err objdb_export(struct objdb *db, const char *path)
+{
+    plat_mutex_lock(&db->lock);
+    ntms_err status = store_export(db->store, path);
+    plat_mutex_unlock(&db->lock);
+    return status;
+}
+
+ntms_err objdb_import(struct objdb *db, const char *path)
+{
+    plat_mutex_lock(&db->lock);
+    ntms_err status = store_import(db->store, path);
+    plat_mutex_unlock(&db->lock);
+    return status;
+}

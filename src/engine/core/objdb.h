@@ -1,0 +1,62 @@
+/* The object database as the engine sees it: RSM records by GUID, inside
+ * transactions, on top of the crash-safe store (src/store/).
+ *
+ * Every call that reads or changes objects runs inside objdb_begin() /
+ * objdb_commit(); a write transaction holds the machine-wide lock, so
+ * processes and threads see each other's committed changes at their next
+ * begin and never half of one. */
+#ifndef NTMSAPI_ENGINE_OBJDB_H
+#define NTMSAPI_ENGINE_OBJDB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common/ntms_error.h"
+#include "engine/core/rsm_object.h"
+
+struct objdb;
+
+/* Opens (creating if needed) the database in `directory`, UTF-8. */
+ntms_err objdb_open(const char *directory, struct objdb **db);
+void objdb_close(struct objdb *db);
+
+ntms_err objdb_begin_read(struct objdb *db);
+ntms_err objdb_begin_write(struct objdb *db);
+ntms_err objdb_commit(struct objdb *db);
+void objdb_abort(struct objdb *db);
+/* Ends a write transaction: commits when status is NTMS_OK, else aborts
+ * and returns status. */
+ntms_err objdb_end(struct objdb *db, ntms_err status);
+
+/* NTMS_E_OBJECT_NOT_FOUND when no object has this id. */
+ntms_err objdb_get(struct objdb *db, const ntms_guid *id, struct rsm_object *object);
+/* Inserts or replaces; sets `modified` (and `created` for a new object). */
+ntms_err objdb_put(struct objdb *db, struct rsm_object *object);
+ntms_err objdb_delete(struct objdb *db, const ntms_guid *id);
+
+/* Calls visit for every object of a type (RSM_UNKNOWN: all types) until it
+ * returns false. The object passed is a copy the visitor may keep. */
+typedef bool (*objdb_visitor)(const struct rsm_object *object, void *context);
+ntms_err objdb_for_each(struct objdb *db, uint32_t type, objdb_visitor visit, void *context);
+
+/* Named attributes (SetNtmsObjectAttribute): a size of 0 deletes. */
+ntms_err objdb_attribute_get(struct objdb *db, const ntms_guid *id, const char *name_utf8,
+                             void *buffer, size_t *size);
+ntms_err objdb_attribute_set(struct objdb *db, const ntms_guid *id, const char *name_utf8,
+                             const void *data, size_t size);
+
+/* An object's security descriptor (self-relative bytes), stored beside
+ * it; NTMS_E_OBJECT_NOT_FOUND when none was ever stored. The bytes are
+ * valid until the transaction ends. */
+ntms_err objdb_security_get(struct objdb *db, const ntms_guid *id, const uint8_t **descriptor, size_t *length);
+ntms_err objdb_security_set(struct objdb *db, const ntms_guid *id, const uint8_t *descriptor, size_t length);
+
+/* Whole-database copies (ExportNtmsDatabase / ImportNtmsDatabase). */
+ntms_err objdb_export(struct objdb *db, const char *path);
+ntms_err objdb_import(struct objdb *db, const char *path);
+
+/* Now, as a FILETIME value. */
+uint64_t objdb_now(void);
+
+#endif

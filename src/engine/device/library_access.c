@@ -1,0 +1,302 @@
+#include "engine/device/library_access.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/device/drive_moves.h"
+#include "engine/device/housekeeping.h"
+#include "engine/core/owner.h"
+#include "engine/device/robot.h"
+#include "engine/device/robot_lock.h"
+#include "engine/core/wstr.h"
+
+/* ---- the library and its lock ---- */
+
+#define REDISCOVERY_SECONDS 10
+
+static ntms_err check_library(struct library_access *a, const ntms_guid *library)
+{
+    if (engine_get_object(a->engine, library, &a->library) != NTMS_OK || a->library.type != RSM_LIBRARY)
+        return NTMS_E_OBJECT_NOT_FOUND;
+    uint32_t type = a->library.info.library.library_type;
+    bool present_kind = type == RSM_LIBRARYTYPE_ONLINE || type == RSM_LIBRARYTYPE_STANDALONE;
+    /* Absent at the last scan: it may be back (scans are rate-limited). */
+    if (present_kind && a->library.operational_state != RSM_READY
+        && engine_rediscover(a->engine, REDISCOVERY_SECONDS) == NTMS_OK)
+        engine_get_object(a->engine, library, &a->library);
+    if (!a->library.enabled)
+        return NTMS_E_RESOURCE_DISABLED;
+    if (!present_kind || a->library.operational_state != RSM_READY)
+        return NTMS_E_LIBRARY_OFFLINE;
+    return NTMS_OK;
+}
+
+static ntms_err open_changer(struct library_access *a)
+{
+    char changer[RSM_DEVICE_PATH_LENGTH * 3];
+    struct smc_element_map map;
+
+    if (a->library.info.library.library_type == RSM_LIBRARYTYPE_STANDALONE)
+        return NTMS_OK;   /* no changer: the lock is all it needs */
+    wstr_to_utf8(changer, sizeof(changer), a->library.info.library.device_path, RSM_DEVICE_PATH_LENGTH);
+    if (!a->engine->open_device || a->engine->open_device(changer, &a->changer) != NTMS_OK)
+        return NTMS_E_LIBRARY_OFFLINE;
+    if (robot_element_map(a->changer, &map) == NTMS_OK && map.count[SMC_TRANSPORT])
+        a->transport = map.first[SMC_TRANSPORT];
+    return NTMS_OK;
+}
+
+ntms_err library_access_open(struct engine *engine, const ntms_guid *library, const struct rsm_owner *owner,
+                             struct library_access *a)
+{
+    char serial[RSM_SERIALNUMBER_LENGTH * 3];
+
+    memset(a, 0, sizeof(*a));
+    a->engine = engine;
+    a->owner = owner ? *owner : owner_self(0);
+    ntms_err status = check_library(a, library);
+    if (status != NTMS_OK)
+        return status;
+    wstr_to_utf8(serial, sizeof(serial), a->library.info.library.serial_number, RSM_SERIALNUMBER_LENGTH);
+    robot_lock_path(engine, serial, a->lock_path, sizeof(a->lock_path));
+    if ((status = library_access_reacquire(a)) != NTMS_OK)
+        return status;
+    if ((status = open_changer(a)) != NTMS_OK) {
+        library_access_close(a);
+        return status;
+    }
+    housekeeping_run(a);
+    return NTMS_OK;
+}
+
+void library_access_release(struct library_access *a)
+{
+    if (a->lock)
+        plat_file->unlock(a->lock);
+    a->lock = NULL;
+}
+
+ntms_err library_access_reacquire(struct library_access *a)
+{
+    return a->lock ? NTMS_OK : plat_file->lock(a->lock_path, &a->lock);
+}
+
+void library_access_close(struct library_access *a)
+{
+    scsi_transport_close(a->changer);
+    a->changer = NULL;
+    library_access_release(a);
+}
+
+/* ---- the drives in the database ---- */
+
+struct drive_collector {
+    const ntms_guid   *library;
+    struct drive_list *list;
+    size_t             capacity;
+    bool               out_of_memory;
+};
+
+static bool collect_drive(const struct rsm_object *o, void *context)
+{
+    struct drive_collector *c = context;
+
+    if (!ntms_guid_equal(&o->info.drive.library, c->library))
+        return true;
+    if (c->list->count == c->capacity) {
+        size_t capacity = c->capacity ? c->capacity * 2 : 16;
+        struct rsm_object *grown = realloc(c->list->drives, capacity * sizeof(*grown));
+        if (!grown) {
+            c->out_of_memory = true;
+            return false;
+        }
+        c->list->drives = grown;
+        c->capacity = capacity;
+    }
+    c->list->drives[c->list->count++] = *o;
+    return true;
+}
+
+ntms_err library_drives(struct library_access *a, struct drive_list *list)
+{
+    struct drive_collector c = { &a->library.id, list, 0, false };
+
+    list->drives = NULL;
+    list->count = 0;
+    ntms_err status = objdb_begin_read(a->engine->db);
+    if (status != NTMS_OK)
+        return status;
+    status = objdb_for_each(a->engine->db, RSM_DRIVE, collect_drive, &c);
+    objdb_abort(a->engine->db);
+    if (status == NTMS_OK && c.out_of_memory)
+        status = NTMS_E_NOT_ENOUGH_MEMORY;
+    if (status != NTMS_OK)
+        drive_list_free(list);
+    return status;
+}
+
+void drive_list_free(struct drive_list *list)
+{
+    free(list->drives);
+    list->drives = NULL;
+    list->count = 0;
+}
+
+static bool usable(const struct rsm_object *d)
+{
+    return d->enabled && d->operational_state == RSM_READY;
+}
+
+bool library_drive_taken(const struct rsm_object *d)
+{
+    return owner_alive(&d->info.drive.holder);
+}
+
+bool library_drive_idle(const struct rsm_object *d)
+{
+    return usable(d) && ntms_guid_is_null(&d->info.drive.loaded_media) && !library_drive_taken(d);
+}
+
+static bool waits_deferred(const struct rsm_object *d)
+{
+    return usable(d) && d->info.drive.state == RSM_DRIVESTATE_DISMOUNTABLE && !library_drive_taken(d);
+}
+
+bool library_drive_holding(struct library_access *a, const ntms_guid *media, struct rsm_object *drive)
+{
+    struct drive_list list;
+    bool found = false;
+
+    if (library_drives(a, &list) != NTMS_OK)
+        return false;
+    for (size_t i = 0; i < list.count && !found; i++) {
+        if (ntms_guid_equal(&list.drives[i].info.drive.loaded_media, media)) {
+            *drive = list.drives[i];
+            found = true;
+        }
+    }
+    drive_list_free(&list);
+    return found;
+}
+
+bool library_source_taken(struct library_access *a, uint16_t address)
+{
+    struct drive_list list;
+    bool taken = false;
+
+    if (library_drives(a, &list) != NTMS_OK)
+        return false;
+    for (size_t i = 0; i < list.count && !taken; i++)
+        taken = list.drives[i].info.drive.tape_source == address && library_drive_taken(&list.drives[i]);
+    drive_list_free(&list);
+    return taken;
+}
+
+static bool excluded(const struct rsm_object *d, const ntms_guid *exclude, size_t exclude_count)
+{
+    for (size_t i = 0; i < exclude_count; i++)
+        if (ntms_guid_equal(&d->id, &exclude[i]))
+            return true;
+    return false;
+}
+
+/* The holder is written inside a transaction that checks the drive is
+ * still free, so that two processes never take one drive. */
+static ntms_err set_holder(struct library_access *a, struct rsm_object *drive, bool taking)
+{
+    struct objdb *db = a->engine->db;
+    ntms_err status = objdb_begin_write(db);
+
+    if (status != NTMS_OK)
+        return status;
+    if ((status = objdb_get(db, &drive->id, drive)) == NTMS_OK) {
+        if (taking && !library_drive_idle(drive) && !waits_deferred(drive))
+            status = NTMS_E_BUSY;
+        else {
+            drive->info.drive.holder = taking ? a->owner : (struct rsm_owner){ 0, 0, 0 };
+            status = objdb_put(db, drive);
+        }
+    }
+    return objdb_end(db, status);
+}
+
+ntms_err library_claim_drive(struct library_access *a, struct rsm_object *drive)
+{
+    return set_holder(a, drive, true);
+}
+
+ntms_err library_take_this_drive(struct library_access *a, struct rsm_object *drive)
+{
+    ntms_err status = set_holder(a, drive, true);
+
+    if (status == NTMS_OK && !ntms_guid_is_null(&drive->info.drive.loaded_media)
+        && (status = library_empty_for_use(a, drive)) != NTMS_OK)
+        library_give_back(a, drive);
+    return status;
+}
+
+ntms_err library_give_back(struct library_access *a, struct rsm_object *drive)
+{
+    return set_holder(a, drive, false);
+}
+
+/* The lowest-numbered drive that is idle, or (second choice) waits under a
+ * deferred dismount; how many are in use. */
+static void pick(const struct drive_list *list, const ntms_guid *exclude, size_t exclude_count,
+                 const struct rsm_object **idle, const struct rsm_object **deferred, size_t *in_use)
+{
+    *idle = *deferred = NULL;
+    *in_use = 0;
+    for (size_t i = 0; i < list->count; i++) {
+        const struct rsm_object *d = &list->drives[i];
+        if (!usable(d) || excluded(d, exclude, exclude_count))
+            continue;
+        if (library_drive_idle(d)) {
+            if (!*idle || d->info.drive.number < (*idle)->info.drive.number)
+                *idle = d;
+        } else if (waits_deferred(d)) {
+            if (!*deferred || d->info.drive.number < (*deferred)->info.drive.number)
+                *deferred = d;
+        } else {
+            (*in_use)++;
+        }
+    }
+}
+
+ntms_err library_take_drive(struct library_access *a, bool may_empty, const ntms_guid *exclude,
+                            size_t exclude_count, struct rsm_object *drive)
+{
+    struct drive_list list;
+    const struct rsm_object *idle, *deferred;
+    size_t in_use;
+    ntms_err status = library_drives(a, &list);
+
+    if (status != NTMS_OK)
+        return status;
+    pick(&list, exclude, exclude_count, &idle, &deferred, &in_use);
+    a->drives_busy = false;
+    status = NTMS_E_BUSY;
+    if (idle || (deferred && may_empty)) {
+        *drive = idle ? *idle : *deferred;
+        status = library_take_this_drive(a, drive);
+    } else {
+        a->drives_busy = in_use > 0;   /* without drives in use, waiting frees none */
+    }
+    drive_list_free(&list);
+    return status;
+}
+
+ntms_err library_open_drive(struct library_access *a, const struct rsm_object *drive, struct scsi_transport **tape)
+{
+    char name[RSM_DEVICE_PATH_LENGTH * 3];
+    const struct rsm_drive *d = &drive->info.drive;
+
+    if (d->device_path[0])
+        wstr_to_utf8(name, sizeof(name), d->device_path, RSM_DEVICE_PATH_LENGTH);
+    else   /* recorded before device paths were kept */
+        wstr_to_utf8(name, sizeof(name), d->device_name, RSM_DEVICENAME_LENGTH);
+    if (!name[0] || !a->engine->open_device)
+        return NTMS_E_DEVICE_NOT_AVAILABLE;
+    return a->engine->open_device(name, tape);
+}

@@ -1,0 +1,76 @@
+/* Working with one library: the machine-wide robot lock, its changer, its
+ * drives, and the housekeeping every operation does first
+ * (housekeeping.h).
+ *
+ * Every command to the changer runs under the library's robot lock; no
+ * lock is held while only a drive is busy (loading, becoming ready,
+ * unloading, being read): the lock is released meanwhile and the drive is
+ * marked taken in the database (its holder), so that no other process
+ * uses it or moves its tape. */
+#ifndef NTMSAPI_ENGINE_LIBRARY_ACCESS_H
+#define NTMSAPI_ENGINE_LIBRARY_ACCESS_H
+
+#include <stdbool.h>
+
+#include "engine/core/engine.h"
+#include "platform/plat_file.h"
+
+struct library_access {
+    struct engine         *engine;
+    struct rsm_object      library;
+    struct scsi_transport *changer;      /* NULL for a stand-alone drive */
+    uint16_t               transport;    /* picker element address, 0: the default */
+    struct plat_lock      *lock;         /* NULL while released */
+    char                   lock_path[1200];
+    struct rsm_owner       owner;        /* whose work this is */
+    bool                   drives_busy;  /* the last choice found no drive free: worth waiting */
+};
+
+/* Checks the library (enabled, online), takes its lock, opens its changer
+ * and does the housekeeping. `owner` may be NULL: the engine's own work. */
+ntms_err library_access_open(struct engine *engine, const ntms_guid *library, const struct rsm_owner *owner,
+                             struct library_access *access);
+void library_access_close(struct library_access *access);
+/* Lets go of the robot lock while only a drive works; takes it again. */
+void library_access_release(struct library_access *access);
+ntms_err library_access_reacquire(struct library_access *access);
+
+/* The library's drives, in the database. */
+struct drive_list {
+    struct rsm_object *drives;
+    size_t             count;
+};
+ntms_err library_drives(struct library_access *access, struct drive_list *list);
+void drive_list_free(struct drive_list *list);
+
+/* Enabled, ready, empty and taken by nobody alive. */
+bool library_drive_idle(const struct rsm_object *drive);
+/* Taken by someone alive (a mount, an identification, a dismount under way). */
+bool library_drive_taken(const struct rsm_object *drive);
+
+/* Takes the lowest-numbered idle drive for access->owner (its holder is
+ * committed before anything moves); else, when `may_empty`, the lowest
+ * one whose medium waits under a deferred dismount, after sending that
+ * medium home; else NTMS_E_BUSY with drives_busy set (every usable drive
+ * is in use: a caller may wait). Drives in `exclude` are not considered. */
+ntms_err library_take_drive(struct library_access *access, bool may_empty, const ntms_guid *exclude,
+                            size_t exclude_count, struct rsm_object *drive);
+/* Takes this drive as it is (it must be idle, or hold a medium under a
+ * deferred dismount, which stays in it). */
+ntms_err library_claim_drive(struct library_access *access, struct rsm_object *drive);
+/* Takes this drive and empties it: a deferred medium goes home first. */
+ntms_err library_take_this_drive(struct library_access *access, struct rsm_object *drive);
+/* Gives a drive back: its holder cleared, nothing else changed. */
+ntms_err library_give_back(struct library_access *access, struct rsm_object *drive);
+
+/* Is the tape of slot element `address` in a drive someone works with
+ * (an identification has it before the records name it)? */
+bool library_source_taken(struct library_access *access, uint16_t address);
+
+/* The drive holding this physical medium, if any. */
+bool library_drive_holding(struct library_access *access, const ntms_guid *media, struct rsm_object *drive);
+
+ntms_err library_open_drive(struct library_access *access, const struct rsm_object *drive,
+                            struct scsi_transport **tape);
+
+#endif

@@ -1,0 +1,99 @@
+#include "engine/ops/media_scratch.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "engine/device/drive_moves.h"
+#include "engine/labels/free_label.h"
+#include "engine/device/library_access.h"
+#include "engine/device/robot.h"
+#include "engine/core/wstr.h"
+
+bool scratch_can_write(struct objdb *db, const struct rsm_object *media)
+{
+    struct rsm_object library;
+
+    if (objdb_get(db, &media->info.media.current_library, &library) != NTMS_OK)
+        return false;
+    uint32_t type = library.info.library.library_type;
+    return type == RSM_LIBRARYTYPE_STANDALONE || (type == RSM_LIBRARYTYPE_ONLINE
+                                                  && !ntms_guid_is_null(&media->info.media.home_slot));
+}
+
+struct placement {
+    struct rsm_object drive, home;
+    bool              moved_in;     /* we brought it from its slot */
+    bool              claimed;      /* we took the drive */
+};
+
+/* The medium in a drive: where it waits (deferred, or in its stand-alone
+ * drive), or from its home slot into an idle one. */
+static ntms_err into_a_drive(struct library_access *a, struct rsm_object *media, struct placement *p)
+{
+    ntms_err status;
+
+    if (library_drive_holding(a, &media->id, &p->drive)) {
+        if (p->drive.info.drive.state != RSM_DRIVESTATE_DISMOUNTABLE || library_drive_taken(&p->drive))
+            return NTMS_E_BUSY;   /* mounted: in use */
+        status = library_claim_drive(a, &p->drive);
+        p->claimed = status == NTMS_OK;
+        return status;
+    }
+    if (!a->changer)
+        return NTMS_E_MEDIA_OFFLINE;   /* a stand-alone drive without it */
+    if ((status = engine_get_object(a->engine, &media->info.media.home_slot, &p->home)) != NTMS_OK
+        || (status = library_take_drive(a, true, NULL, 0, &p->drive)) != NTMS_OK)
+        return status;
+    p->claimed = true;
+    status = library_load(a, &p->drive, p->home.info.slot.element_address, media,
+                          &media->info.media.mounted_partition);
+    p->moved_in = status == NTMS_OK;
+    return status;
+}
+
+/* Waits for the drive and writes, with the robot lock released. */
+static ntms_err write_on(struct library_access *a, const struct rsm_object *media, struct placement *p,
+                         struct label_info *written)
+{
+    struct scsi_transport *tape;
+    uint8_t block[FREE_LABEL_SIZE];
+    struct free_label free = { .media = media->id, .written = objdb_now() };
+
+    wstr_to_utf8(free.barcode, sizeof(free.barcode), media->info.media.barcode, RSM_BARCODE_LENGTH);
+    free_label_build(&free, block);
+    library_access_release(a);
+    ntms_err status = library_open_drive(a, &p->drive, &tape);
+    if (status == NTMS_OK) {
+        if ((status = robot_wait_ready(tape, robot_ready_wait_ms())) == NTMS_OK)
+            status = robot_write_label(tape, block, sizeof(block));
+        scsi_transport_close(tape);
+    }
+    ntms_err locked = library_access_reacquire(a);
+    label_detect(FIRST_READ_DATA, block, sizeof(block), written);
+    return status != NTMS_OK ? status : locked;
+}
+
+ntms_err scratch_write_label(struct engine *engine, const struct rsm_object *media, struct label_info *written)
+{
+    struct library_access access;
+    struct placement placement;
+    struct rsm_object record = *media;
+    ntms_err status = library_access_open(engine, &media->info.media.current_library, NULL, &access);
+
+    if (status != NTMS_OK)
+        return status;
+    memset(&placement, 0, sizeof(placement));
+    status = into_a_drive(&access, &record, &placement);
+    if (status == NTMS_OK)
+        status = write_on(&access, &record, &placement, written);
+    /* Whatever happened, it goes home if we brought it, else stays as it was. */
+    if (placement.moved_in) {
+        ntms_err home = library_dismount(&access, &placement.drive);
+        if (status == NTMS_OK)
+            status = home;
+    } else if (placement.claimed) {
+        library_give_back(&access, &placement.drive);
+    }
+    library_access_close(&access);
+    return status;
+}

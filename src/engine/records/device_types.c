@@ -1,0 +1,53 @@
+#include "engine/records/device_types.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "engine/core/wstr.h"
+
+#define DEVICE_TYPE_CHANGER 0x30   /* FILE_DEVICE_CHANGER */
+#define DEVICE_TYPE_TAPE    0x1F   /* FILE_DEVICE_TAPE */
+
+struct model_search {
+    const char *vendor, *product;
+    ntms_guid   found;
+    bool        hit;
+};
+
+static bool same_model(const struct rsm_object *o, void *context)
+{
+    struct model_search *s = context;
+
+    s->hit = wstr_equal_ascii_nocase(o->info.device_type.vendor, RSM_VENDOR_LENGTH, s->vendor)
+          && wstr_equal_ascii_nocase(o->info.device_type.product, RSM_PRODUCT_LENGTH, s->product);
+    if (s->hit)
+        s->found = o->id;
+    return !s->hit;
+}
+
+ntms_err device_type_of(struct objdb *db, uint32_t object_type, const char *vendor, const char *product,
+                        ntms_guid *id)
+{
+    struct model_search s = { vendor, product, ntms_guid_null, false };
+    struct rsm_object o;
+    char name[RSM_NAME_LENGTH];
+    ntms_err status = objdb_for_each(db, object_type, same_model, &s);
+
+    if (status != NTMS_OK || s.hit) {
+        *id = s.found;
+        return status;
+    }
+    memset(&o, 0, sizeof(o));
+    o.type = object_type;
+    o.enabled = 1;
+    snprintf(name, sizeof(name), "%s %s", vendor, product);
+    WSTR_SET(o.name, name);
+    WSTR_SET(o.info.device_type.vendor, vendor);
+    WSTR_SET(o.info.device_type.product, product);
+    o.info.device_type.device_type = object_type == RSM_CHANGER_TYPE ? DEVICE_TYPE_CHANGER : DEVICE_TYPE_TAPE;
+    o.info.device_type.number_of_heads = object_type == RSM_DRIVE_TYPE ? 1 : 0;
+    if ((status = ntms_guid_generate(&o.id)) != NTMS_OK)
+        return status;
+    *id = o.id;
+    return objdb_put(db, &o);
+}

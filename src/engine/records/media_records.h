@@ -1,0 +1,41 @@
+/* What every part of the engine that records media shares: finding a
+ * medium by barcode, its sides, and the next sequence number. All run
+ * inside the caller's transaction. */
+#ifndef NTMSAPI_ENGINE_MEDIA_RECORDS_H
+#define NTMSAPI_ENGINE_MEDIA_RECORDS_H
+
+#include <stdbool.h>
+
+#include "engine/core/objdb.h"
+
+#define MEDIA_SIDES_MAX 2   /* RSM media have one or two sides */
+
+/* The physical medium with this barcode (compared without case and
+ * trailing spaces); NTMS_E_OBJECT_NOT_FOUND when none has it. */
+ntms_err media_find_by_barcode(struct objdb *db, const wchar16 *barcode, struct rsm_object *media);
+
+struct media_sides {
+    struct rsm_object side[MEDIA_SIDES_MAX];
+    size_t            count;
+};
+/* A medium's sides in side order. */
+ntms_err media_sides_of(struct objdb *db, const ntms_guid *media, struct media_sides *sides);
+
+/* Allocated, complete or reserved: held by an application. */
+bool media_side_in_use(uint32_t state);
+
+/* The side whose on-media identifier (label type and id) this is;
+ * NTMS_E_OBJECT_NOT_FOUND when none. */
+ntms_err media_find_by_omid(struct objdb *db, const struct rsm_partition *omid, struct rsm_object *side);
+
+/* The physical medium whose home is this slot (the first one found);
+ * NTMS_E_OBJECT_NOT_FOUND when none. */
+ntms_err media_find_by_home(struct objdb *db, const ntms_guid *slot, struct rsm_object *media);
+
+/* Into the offline library: no location, no home slot, idle. */
+ntms_err media_move_offline(struct objdb *db, const ntms_guid *media);
+
+/* One more than the highest sequence number any medium has, as text. */
+ntms_err media_next_sequence_number(struct objdb *db, wchar16 *text, size_t capacity);
+
+#endif

@@ -1,0 +1,293 @@
+/* Application media pools: CreateNtmsMediaPool, DeleteNtmsMediaPool, and
+ * MoveToNtmsMediaPool by RSM's rules ([MS-RSMP] 3.2.5.2.2.x). System pools
+ * (Free, Import, Unrecognized and their children) are RSM's alone. */
+#include "engine/core/engine.h"
+
+#include <string.h>
+
+#include "engine/records/media_identified.h"
+#include "engine/records/media_records.h"
+#include "engine/ops/media_scratch.h"
+#include "engine/records/object_security.h"
+#include "engine/records/objects_api.h"
+#include "engine/records/system_objects.h"
+#include "engine/core/wstr.h"
+
+struct child_search {
+    const ntms_guid *parent;
+    const wchar16   *name;
+    size_t           name_length;
+    struct rsm_object found;
+    bool             hit;
+};
+
+static bool same_name(const wchar16 *a, const wchar16 *b, size_t length)
+{
+    for (size_t i = 0; i < length; i++) {
+        wchar16 x = a[i], y = b[i];
+        if (x >= 'a' && x <= 'z') x = (wchar16)(x - 32);
+        if (y >= 'a' && y <= 'z') y = (wchar16)(y - 32);
+        if (x != y)
+            return false;
+    }
+    return a[length] == 0;
+}
+
+static bool find_child(const struct rsm_object *o, void *context)
+{
+    struct child_search *s = context;
+
+    if (!ntms_guid_equal(&o->info.pool.parent, s->parent) || !same_name(o->name, s->name, s->name_length))
+        return true;
+    s->found = *o;
+    s->hit = true;
+    return false;
+}
+
+/* What a new pool starts with: its record and its descriptor. */
+struct new_pool {
+    const struct sec_caller *caller;
+    const ntms_guid         *media_type;
+    const uint8_t           *descriptor;     /* self-relative, or NULL */
+    size_t                   descriptor_length;
+};
+
+static ntms_err create_leaf(struct objdb *db, const struct child_search *at, const struct new_pool *np,
+                            ntms_guid *pool)
+{
+    const ntms_guid *media_type = np->media_type;
+    struct rsm_object o, type;
+
+    if (media_type && !ntms_guid_is_null(media_type)
+        && (objdb_get(db, media_type, &type) != NTMS_OK || type.type != RSM_MEDIA_TYPE))
+        return NTMS_E_INVALID_MEDIA;
+    memset(&o, 0, sizeof(o));
+    o.type = RSM_MEDIA_POOL;
+    o.enabled = 1;
+    memcpy(o.name, at->name, at->name_length * sizeof(wchar16));
+    o.info.pool.pool_type = RSM_POOLTYPE_APPLICATION;
+    o.info.pool.parent = *at->parent;
+    if (media_type)
+        o.info.pool.media_type = *media_type;
+    ntms_err status = ntms_guid_generate(&o.id);
+    if (status == NTMS_OK)
+        status = objdb_put(db, &o);
+    if (status == NTMS_OK)
+        status = object_security_new_pool(db, np->caller, &o.id, at->parent, np->descriptor, np->descriptor_length);
+    *pool = o.id;
+    return status;
+}
+
+/* Creating a pool takes control of the root pool and of its parent. */
+static ntms_err may_create_under(struct objdb *db, const struct sec_caller *caller, const ntms_guid *parent)
+{
+    ntms_guid root;
+    ntms_err status = system_pool(db, RSM_POOLTYPE_ROOT, NULL, &root);
+
+    if (status == NTMS_OK)
+        status = object_access_check(db, caller, &root, RSM_CONTROL_ACCESS);
+    if (status == NTMS_OK && !ntms_guid_is_null(parent))
+        status = object_access_check(db, caller, parent, RSM_CONTROL_ACCESS);
+    return status;
+}
+
+/* Walks "\A\B\C" one level at a time; every level but the last must exist
+ * and be an application pool. */
+static ntms_err create(struct objdb *db, const wchar16 *path, const struct new_pool *np, uint32_t action,
+                       ntms_guid *pool)
+{
+    ntms_guid parent = ntms_guid_null;
+    size_t at = 0;
+
+    while (path[at] == '\\')
+        at++;
+    if (!path[at])
+        return NTMS_E_INVALID_NAME;
+    for (;;) {
+        size_t end = at;
+        while (path[end] && path[end] != '\\')
+            end++;
+        if (end == at || end - at >= RSM_NAME_LENGTH)
+            return NTMS_E_INVALID_NAME;
+        struct child_search s = { .parent = &parent, .name = path + at, .name_length = end - at };
+        ntms_err status = objdb_for_each(db, RSM_MEDIA_POOL, find_child, &s);
+        if (status != NTMS_OK)
+            return status;
+        bool last = !path[end];
+        if (!last) {
+            if (!s.hit)
+                return NTMS_E_OBJECT_NOT_FOUND;
+            parent = s.found.id;
+            at = end + 1;
+            continue;
+        }
+        if (s.hit) {
+            if (action == 2)                 /* NTMS_CREATE_NEW */
+                return NTMS_E_ALREADY_EXISTS;
+            *pool = s.found.id;
+            return NTMS_OK;
+        }
+        if (action == 1)                     /* NTMS_OPEN_EXISTING */
+            return NTMS_E_OBJECT_NOT_FOUND;
+        struct rsm_object up;
+        if (!ntms_guid_is_null(&parent) && objdb_get(db, &parent, &up) == NTMS_OK
+            && up.info.pool.pool_type != RSM_POOLTYPE_APPLICATION)
+            return NTMS_E_INVALID_MEDIA_POOL;   /* system pools have no application children */
+        if ((status = may_create_under(db, np->caller, &parent)) != NTMS_OK)
+            return status;
+        return create_leaf(db, &s, np, pool);
+    }
+}
+
+ntms_err engine_create_pool(struct engine *engine, const struct sec_caller *caller, const wchar16 *path,
+                            const ntms_guid *media_type, uint32_t action, const uint8_t *descriptor,
+                            size_t descriptor_length, ntms_guid *pool)
+{
+    struct new_pool np = { caller, media_type, descriptor, descriptor_length };
+    ntms_err status = objdb_begin_write(engine->db);
+
+    if (status != NTMS_OK)
+        return status;
+    status = create(engine->db, path, &np, action, pool);
+    return objdb_end(engine->db, status);
+}
+
+struct use_search {
+    const ntms_guid *pool;
+    bool             used;
+};
+
+static bool pool_in_use(const struct rsm_object *o, void *context)
+{
+    struct use_search *s = context;
+
+    s->used = (o->type == RSM_MEDIA_POOL && ntms_guid_equal(&o->info.pool.parent, s->pool))
+           || (o->type == RSM_PHYSICAL_MEDIA && ntms_guid_equal(&o->info.media.media_pool, s->pool))
+           || (o->type == RSM_LOGICAL_MEDIA && ntms_guid_equal(&o->info.logical_media.media_pool, s->pool));
+    return !s->used;
+}
+
+static ntms_err delete(struct objdb *db, const ntms_guid *pool)
+{
+    struct rsm_object o;
+    struct use_search s = { .pool = pool };
+
+    if (objdb_get(db, pool, &o) != NTMS_OK || o.type != RSM_MEDIA_POOL
+        || o.info.pool.pool_type != RSM_POOLTYPE_APPLICATION)
+        return NTMS_E_INVALID_MEDIA_POOL;
+    ntms_err status = objdb_for_each(db, RSM_UNKNOWN, pool_in_use, &s);
+    if (status != NTMS_OK)
+        return status;
+    return s.used ? NTMS_E_NOT_EMPTY : objdb_delete(db, pool);
+}
+
+ntms_err engine_delete_pool(struct engine *engine, const ntms_guid *pool)
+{
+    ntms_err status = objdb_begin_write(engine->db);
+
+    if (status != NTMS_OK)
+        return status;
+    return objdb_end(engine->db, delete(engine->db, pool));
+}
+
+/* ---- MoveToNtmsMediaPool ---- */
+
+/* RSM's rule for moves (Windows Server 2003): out of Free takes use of
+ * Free and control of the destination; into Free, control of the source
+ * and use of Free; otherwise control of both. */
+static ntms_err may_move(struct objdb *db, const struct sec_caller *caller, const struct rsm_object *from,
+                         const struct rsm_object *to)
+{
+    bool from_free = from->info.pool.pool_type == RSM_POOLTYPE_SCRATCH;
+    bool to_free = to->info.pool.pool_type == RSM_POOLTYPE_SCRATCH;
+    ntms_err status = object_access_check(db, caller, &from->id, from_free ? RSM_USE_ACCESS : RSM_CONTROL_ACCESS);
+
+    if (status == NTMS_OK)
+        status = object_access_check(db, caller, &to->id, to_free ? RSM_USE_ACCESS : RSM_CONTROL_ACCESS);
+    return status;
+}
+
+/* A move into Free writes a free label on an online tape first: the
+ * first pass finds that out, the second records the move with the label. */
+struct move_plan {
+    bool                     needs_label;
+    const struct label_info *label;    /* the free label written */
+};
+
+static ntms_err move(struct objdb *db, const struct sec_caller *caller, const ntms_guid *media_id,
+                     const ntms_guid *pool_id, struct move_plan *plan)
+{
+    struct rsm_object media, from, to;
+    struct media_sides sides;
+
+    if (objdb_get(db, media_id, &media) != NTMS_OK || media.type != RSM_PHYSICAL_MEDIA)
+        return NTMS_E_INVALID_MEDIA;
+    if (objdb_get(db, pool_id, &to) != NTMS_OK || to.type != RSM_MEDIA_POOL
+        || to.info.pool.pool_type == RSM_POOLTYPE_ROOT
+        || objdb_get(db, &media.info.media.media_pool, &from) != NTMS_OK)
+        return NTMS_E_INVALID_MEDIA_POOL;
+    ntms_err status = may_move(db, caller, &from, &to);
+    if (status != NTMS_OK)
+        return status;
+    if (media.info.media.media_state != RSM_MEDIASTATE_IDLE && media.info.media.media_state != RSM_MEDIASTATE_LOADED)
+        return NTMS_E_BUSY;
+    if (!ntms_guid_is_null(&to.info.pool.media_type)
+        && !ntms_guid_equal(&to.info.pool.media_type, &media.info.media.media_type))
+        return NTMS_E_MEDIA_INCOMPATIBLE;
+    uint32_t source = from.info.pool.pool_type, target = to.info.pool.pool_type;
+    if (target == RSM_POOLTYPE_IMPORT || target == RSM_POOLTYPE_FOREIGN)
+        return NTMS_E_INVALID_MEDIA_POOL;                 /* RSM alone files media there */
+    if ((source == RSM_POOLTYPE_IMPORT || source == RSM_POOLTYPE_FOREIGN) && target != RSM_POOLTYPE_SCRATCH)
+        return NTMS_E_INVALID_MEDIA_POOL;                 /* they may go only to Free */
+    status = media_sides_of(db, media_id, &sides);
+    for (size_t i = 0; status == NTMS_OK && i < sides.count && target == RSM_POOLTYPE_SCRATCH; i++)
+        if (media_side_in_use(sides.side[i].info.partition.state))
+            return NTMS_E_INVALID_STATE;
+    if (status == NTMS_OK && target == RSM_POOLTYPE_SCRATCH && source != RSM_POOLTYPE_SCRATCH && !plan->label
+        && scratch_can_write(db, &media)) {
+        plan->needs_label = true;
+        return NTMS_OK;
+    }
+    for (size_t i = 0; status == NTMS_OK && i < sides.count && target == RSM_POOLTYPE_SCRATCH; i++) {
+        struct rsm_partition *p = &sides.side[i].info.partition;
+        p->state = RSM_PARTSTATE_AVAILABLE;
+        if (plan->label && i == 0)
+            media_set_omid(p, plan->label);
+        status = objdb_put(db, &sides.side[i]);
+    }
+    media.info.media.media_pool = to.id;
+    return status == NTMS_OK ? objdb_put(db, &media) : status;
+}
+
+static ntms_err plan_move(struct engine *engine, const struct sec_caller *caller, const ntms_guid *media,
+                          const ntms_guid *pool, struct move_plan *plan)
+{
+    ntms_err status = objdb_begin_write(engine->db);
+
+    if (status != NTMS_OK)
+        return status;
+    status = move(engine->db, caller, media, pool, plan);
+    if (plan->needs_label) {
+        objdb_abort(engine->db);   /* nothing changes before the label is on the tape */
+        return status;
+    }
+    return objdb_end(engine->db, status);
+}
+
+ntms_err engine_move_to_pool(struct engine *engine, const struct sec_caller *caller, const ntms_guid *media,
+                             const ntms_guid *pool)
+{
+    struct move_plan plan = { 0 };
+    struct label_info written;
+    struct rsm_object record;
+    ntms_err status = plan_move(engine, caller, media, pool, &plan);
+
+    if (status != NTMS_OK || !plan.needs_label)
+        return status;
+    if ((status = engine_get_object(engine, media, &record)) == NTMS_OK)
+        status = scratch_write_label(engine, &record, &written);
+    if (status != NTMS_OK)
+        return status;
+    plan = (struct move_plan){ .label = &written };
+    return plan_move(engine, caller, media, pool, &plan);
+}
