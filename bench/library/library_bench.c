@@ -9,6 +9,9 @@
 #include <time.h>
 
 #include "engine/core/engine.h"
+#include "engine/records/enumerate.h"
+#include "engine/ops/identify.h"
+#include "engine/discovery/discovery.h"
 #include "engine/device/robot.h"
 #include "platform/plat_time.h"
 #include "transport/transport_counting.h"

@@ -1,6 +1,6 @@
 /* ExportNtmsDatabase, ImportNtmsDatabase. */
 #include "engine_access.h"
-#include "engine/records/objects_api.h"
+#include "engine/records/database_copy.h"
 
 /* A consistent copy in <database folder>\Export\ntmsapi.db. */
 DWORD WINAPI ExportNtmsDatabase(HANDLE hSession)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "engine/records/object_security.h"
+#include "engine/discovery/discovery.h"
 #include "media_label_libraries.h"
 #include "transport/transport_win32.h"
 

@@ -4,6 +4,9 @@
 
 #include "engine_access.h"
 #include "engine/records/device_admin.h"
+#include "engine/ops/identify.h"
+#include "engine/ops/inventory.h"
+#include "engine/ops/dismount.h"
 
 /* Every library-control call that takes (session, one object id). */
 static DWORD one_object_call(HANDLE session, const NTMS_GUID *id, const char *function)

@@ -1,6 +1,8 @@
 /* Media services: mount, dismount, allocation and the side life cycle. */
 #include "engine_access.h"
 #include "engine/records/media_admin.h"
+#include "engine/ops/mount.h"
+#include "engine/ops/dismount.h"
 #include "engine/records/media_records.h"
 #include "engine/records/object_security.h"
 #include "object_info.h"

@@ -2,8 +2,11 @@
  * attributes, security, enable and disable. */
 #include "engine_access.h"
 #include "engine/core/wstr.h"
+#include "engine/records/enumerate.h"
 #include "engine/records/object_security.h"
-#include "engine/records/objects_api.h"
+#include "engine/records/attributes.h"
+#include "engine/ops/enable.h"
+#include "engine/records/object_changes.h"
 #include "object_info.h"
 
 #include <stdlib.h>

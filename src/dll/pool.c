@@ -1,6 +1,8 @@
 /* Media pools and media types. */
 #include "engine_access.h"
-#include "engine/records/objects_api.h"
+#include "engine/records/pool_names.h"
+#include "engine/records/pools.h"
+#include "engine/ops/pool_moves.h"
 #include "engine/records/media_types.h"
 
 #include <stdlib.h>

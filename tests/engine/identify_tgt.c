@@ -7,6 +7,9 @@
 #include <string.h>
 
 #include "engine/core/engine.h"
+#include "engine/records/enumerate.h"
+#include "engine/ops/identify.h"
+#include "engine/discovery/discovery.h"
 #include "engine/device/robot.h"
 #include "engine/core/wstr.h"
 #include "transport/transport_iscsi.h"

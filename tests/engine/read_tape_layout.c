@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "engine/device/robot.h"
+#include "engine/device/tape_drive.h"
 #include "scsi/scsi_ssc.h"
 #include "transport/transport_iscsi.h"
 
@@ -69,7 +70,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: read_tape_layout <tape-url>\n");
         return 2;
     }
-    if (robot_wait_ready(tape, 30000) != NTMS_OK || rewind_tape(tape))
+    if (tape_wait_ready(tape, 30000) != NTMS_OK || rewind_tape(tape))
         more = -1;
     while (more > 0)
         more = print_next_object(tape, buffer);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "engine/device/robot.h"
+#include "engine/device/tape_drive.h"
 #include "scsi/scsi_ssc.h"
 #include "transport/transport_iscsi.h"
 
@@ -54,7 +55,7 @@ static size_t raw_label(uint8_t *block, const char *text)
 static ntms_err write_block(struct scsi_transport *tape, const uint8_t *block, size_t length)
 {
     struct scsi_request req;
-    ntms_err status = robot_wait_ready(tape, 30000);
+    ntms_err status = tape_wait_ready(tape, 30000);
 
     if (status == NTMS_OK) {
         ssc_build_rewind(&req);

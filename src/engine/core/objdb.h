@@ -29,6 +29,20 @@ void objdb_abort(struct objdb *db);
  * and returns status. */
 ntms_err objdb_end(struct objdb *db, ntms_err status);
 
+/* Returns from the calling function the result of `step` (an expression),
+ * run inside one read or write transaction: committed when it succeeded. */
+#define OBJDB_TRANSACTION(db, write, step)                                      \
+    do {                                                                        \
+        ntms_err begun_ = (write) ? objdb_begin_write(db) : objdb_begin_read(db); \
+        if (begun_ != NTMS_OK)                                                  \
+            return begun_;                                                      \
+        ntms_err result_ = (step);                                              \
+        if (result_ == NTMS_OK && (write))                                      \
+            return objdb_commit(db);                                            \
+        objdb_abort(db);                                                        \
+        return result_;                                                         \
+    } while (0)
+
 /* NTMS_E_OBJECT_NOT_FOUND when no object has this id. */
 ntms_err objdb_get(struct objdb *db, const ntms_guid *id, struct rsm_object *object);
 /* Inserts or replaces; sets `modified` (and `created` for a new object). */

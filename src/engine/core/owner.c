@@ -1,6 +1,5 @@
 #include "engine/core/owner.h"
 
-#include "engine/core/session.h"
 #include "platform/plat_process.h"
 
 struct rsm_owner owner_self(uint32_t session)
@@ -9,6 +8,16 @@ struct rsm_owner owner_self(uint32_t session)
 
     plat_process_self(&self);
     return (struct rsm_owner){ self.started, self.pid, session };
+}
+
+struct rsm_owner owner_of_session(const struct ntms_session *session)
+{
+    return owner_self(session ? session->serial : 0);
+}
+
+bool owner_equal(const struct rsm_owner *a, const struct rsm_owner *b)
+{
+    return a->process == b->process && a->process_started == b->process_started && a->session == b->session;
 }
 
 bool owner_is_nobody(const struct rsm_owner *owner)

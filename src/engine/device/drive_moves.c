@@ -5,6 +5,7 @@
 #include "engine/device/dismount_timer.h"
 #include "engine/core/owner.h"
 #include "engine/device/robot.h"
+#include "engine/device/tape_drive.h"
 
 #define FILETIME_PER_SECOND 10000000ull
 
@@ -16,7 +17,7 @@ void library_unload_unlocked(struct library_access *a, const struct rsm_object *
 
     library_access_release(a);
     if (library_open_drive(a, drive, &tape) == NTMS_OK) {
-        robot_unload(tape);
+        tape_unload(tape);
         scsi_transport_close(tape);
     }
     library_access_reacquire(a);

@@ -13,18 +13,14 @@
 
 /* ---- the library and its lock ---- */
 
-#define REDISCOVERY_SECONDS 10
-
+/* The records decide (discovery keeps them; ops/library_presence.c rescans
+ * a library that was absent before coming here). */
 static ntms_err check_library(struct library_access *a, const ntms_guid *library)
 {
     if (engine_get_object(a->engine, library, &a->library) != NTMS_OK || a->library.type != RSM_LIBRARY)
         return NTMS_E_OBJECT_NOT_FOUND;
     uint32_t type = a->library.info.library.library_type;
     bool present_kind = type == RSM_LIBRARYTYPE_ONLINE || type == RSM_LIBRARYTYPE_STANDALONE;
-    /* Absent at the last scan: it may be back (scans are rate-limited). */
-    if (present_kind && a->library.operational_state != RSM_READY
-        && engine_rediscover(a->engine, REDISCOVERY_SECONDS) == NTMS_OK)
-        engine_get_object(a->engine, library, &a->library);
     if (!a->library.enabled)
         return NTMS_E_RESOURCE_DISABLED;
     if (!present_kind || a->library.operational_state != RSM_READY)

@@ -3,7 +3,7 @@
  * objects; tape drives no changer leads to become stand-alone libraries;
  * libraries the scan did not find are marked NOT_PRESENT. One scan at a
  * time per process. */
-#include "engine/core/engine.h"
+#include "engine/discovery/discovery.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -14,7 +14,7 @@
 #include "engine/discovery/discovery_map.h"
 #include "engine/discovery/discovery_record.h"
 #include "engine/discovery/discovery_scan.h"
-#include "engine/discovery/standalone.h"
+#include "engine/discovery/standalone_record.h"
 #include "engine/core/wstr.h"
 #include "platform/plat_file.h"
 #include "platform/plat_lock.h"

@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "engine/core/label_offer.h"
+
 enum label_format {
     LABEL_BLANK,        /* BLANK CHECK / end of data on the first read */
     LABEL_UNKNOWN,      /* data no recogniser claims, or an empty first file */
@@ -45,10 +47,6 @@ struct label_info {
     char        info[LABEL_TEXT_MAX];        /* UTF-8, for szOmidLabelInfo: human description */
 };
 
-/* A media label library's say on a first block (the DLL offers it to the
- * libraries registered with Windows): true when one claimed it, with
- * type, id and info filled in; the engine marks it LABEL_CLAIMED. */
-typedef int (*label_offer)(const uint8_t *block, size_t length, struct label_info *label);
 
 /* True when the format carries an identifier RSM can match on later
  * identifications (the Import-pool rule); false for blank/unknown/tar

@@ -6,7 +6,7 @@
  * the drive becomes ready and is read, the lock is released and the drive
  * is taken in the database. A library request record says what was in
  * flight if the process dies half way; the next housekeeping repairs it. */
-#include "engine/core/engine.h"
+#include "engine/ops/identify.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,11 +16,14 @@
 #include "engine/device/dismount_timer.h"
 #include "engine/device/drive_moves.h"
 #include "engine/device/library_access.h"
-#include "engine/records/media_identified.h"
+#include "engine/ops/library_presence.h"
+#include "engine/device/tape_reading.h"
+#include "engine/records/media_recording.h"
 #include "engine/records/media_records.h"
 #include "engine/core/owner.h"
 #include "engine/records/request_purge.h"
 #include "engine/device/robot.h"
+#include "engine/device/tape_drive.h"
 #include "engine/core/wstr.h"
 #include "platform/plat_process.h"
 
@@ -227,7 +230,7 @@ static ntms_err read_unlocked(struct job *job)
     library_access_release(&job->lib);
     ntms_err status = library_open_drive(&job->lib, &job->drive, &tape);
     if (status == NTMS_OK) {
-        if ((status = robot_wait_ready(tape, robot_ready_wait_ms())) == NTMS_OK)
+        if ((status = tape_wait_ready(tape, tape_ready_wait_ms())) == NTMS_OK)
             status = media_identify_in_drive(tape, job->engine->offer_label, &job->found);
         scsi_transport_close(tape);
     }
@@ -351,7 +354,7 @@ static ntms_err identify_locked(struct job *job)
 
 static ntms_err identify_once(struct job *job)
 {
-    ntms_err status = library_access_open(job->engine, &job->slot.info.slot.library, &job->owner, &job->lib);
+    ntms_err status = library_open_present(job->engine, &job->slot.info.slot.library, &job->owner, &job->lib);
 
     if (status == NTMS_E_OBJECT_NOT_FOUND)
         status = NTMS_E_INVALID_PARAMETER;   /* a slot of no library */

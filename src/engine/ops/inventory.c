@@ -8,15 +8,17 @@
  * reconciled by the housekeeping of opening the library), every slot's
  * state is recorded from its element status, and a known barcode seen in
  * a slot puts its medium there. */
-#include "engine/core/engine.h"
+#include "engine/ops/inventory.h"
+#include "engine/ops/identify.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "engine/device/library_access.h"
+#include "engine/ops/library_presence.h"
 #include "engine/records/media_records.h"
 #include "engine/device/robot.h"
-#include "engine/discovery/standalone.h"
+#include "engine/ops/standalone_inventory.h"
 #include "engine/core/wstr.h"
 
 enum { INVENTORY_NONE, INVENTORY_FAST, INVENTORY_OMID, INVENTORY_DEFAULT, INVENTORY_SLOT, INVENTORY_STOP };
@@ -117,7 +119,7 @@ static ntms_err scan_slots(struct engine *engine, const ntms_guid *library_id, s
     struct smc_element_map map;
     struct smc_element *seen = NULL;
     size_t seen_count = 0;
-    ntms_err status = library_access_open(engine, library_id, NULL, &access);
+    ntms_err status = library_open_present(engine, library_id, NULL, &access);
 
     if (status != NTMS_OK)
         return status;

@@ -1,8 +1,7 @@
-/* MountNtmsMedia, DismountNtmsMedia, DismountNtmsDrive: sides (partition
- * ids) into drives and back. A mounted drive belongs to the session that
- * mounted it until that session dismounts, closes, or its process ends;
- * no other call moves its tape. */
-#include "engine/core/engine.h"
+/* MountNtmsMedia: sides (partition ids) into drives. A mounted drive
+ * belongs to the session that mounted it until that session dismounts,
+ * closes, or its process ends; no other call moves its tape. */
+#include "engine/ops/mount.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -12,61 +11,24 @@
 #include "engine/device/drive_moves.h"
 #include "engine/device/library_access.h"
 #include "engine/core/owner.h"
+#include "engine/ops/dismount.h"
+#include "engine/ops/library_presence.h"
+#include "engine/ops/media_sides.h"
 #include "engine/device/robot.h"
+#include "engine/device/tape_drive.h"
 
 enum { MOUNT_ERROR_NOT_AVAILABLE = 0x04, MOUNT_SPECIFIC_DRIVE = 0x10, MOUNT_NOWAIT = 0x20 };
-enum { DISMOUNT_DEFERRED = 0x01 };
 
-struct side {
-    struct rsm_object partition, media;
-};
-
-static struct rsm_owner owner_of(const struct ntms_session *session)
-{
-    return owner_self(session ? session->serial : 0);
-}
-
-static bool same_owner(const struct rsm_owner *a, const struct rsm_owner *b)
-{
-    return a->process == b->process && a->process_started == b->process_started && a->session == b->session;
-}
-
-/* A side id (or a physical medium with one side) and its medium. */
-static ntms_err resolve(struct engine *engine, const ntms_guid *id, struct side *side)
-{
-    struct rsm_object o;
-
-    if (engine_get_object(engine, id, &o) != NTMS_OK)
-        return NTMS_E_INVALID_MEDIA;
-    if (o.type == RSM_PARTITION) {
-        side->partition = o;
-        return engine_get_object(engine, &o.info.partition.physical_media, &side->media) == NTMS_OK
-            ? NTMS_OK : NTMS_E_INVALID_MEDIA;
-    }
-    return NTMS_E_INVALID_MEDIA;   /* logical media need AllocateNtmsMedia (not yet) */
-}
-
-static ntms_err check_in_a_library(struct engine *engine, const struct side *side)
-{
-    struct rsm_object library;
-
-    if (ntms_guid_is_null(&side->media.info.media.current_library)
-        || engine_get_object(engine, &side->media.info.media.current_library, &library) != NTMS_OK
-        || library.info.library.library_type == RSM_LIBRARYTYPE_OFFLINE)
-        return NTMS_E_MEDIA_OFFLINE;
-    return NTMS_OK;
-}
-
-static ntms_err check_mountable(struct engine *engine, const struct side *side)
+static ntms_err check_mountable(struct engine *engine, const struct media_side *side)
 {
     if (!side->media.enabled || !side->partition.enabled)
         return NTMS_E_RESOURCE_DISABLED;
-    return check_in_a_library(engine, side);
+    return media_side_in_a_library(engine, side);
 }
 
 /* ---- mounting ---- */
 
-static ntms_err record_mounted(struct library_access *a, struct rsm_object *drive, struct side *side)
+static ntms_err record_mounted(struct library_access *a, struct rsm_object *drive, struct media_side *side)
 {
     struct objdb *db = a->engine->db;
     ntms_err status = objdb_begin_write(db);
@@ -98,7 +60,7 @@ static ntms_err wait_ready_unlocked(struct library_access *a, const struct rsm_o
     library_access_release(a);
     ntms_err status = library_open_drive(a, drive, &tape);
     if (status == NTMS_OK) {
-        status = robot_wait_ready(tape, robot_ready_wait_ms());
+        status = tape_wait_ready(tape, tape_ready_wait_ms());
         scsi_transport_close(tape);
     }
     ntms_err locked = library_access_reacquire(a);
@@ -116,7 +78,7 @@ static ntms_err choose_drive(struct library_access *a, const ntms_guid *specific
 }
 
 /* From its home slot into a drive; ready, or back home. */
-static ntms_err load_into_drive(struct library_access *a, struct side *side, const ntms_guid *specific,
+static ntms_err load_into_drive(struct library_access *a, struct media_side *side, const ntms_guid *specific,
                                 struct rsm_object *drive)
 {
     struct rsm_object home;
@@ -144,7 +106,7 @@ static ntms_err load_into_drive(struct library_access *a, struct side *side, con
 }
 
 /* Into a drive (already there under a deferred dismount: used in place). */
-static ntms_err mount_one(struct library_access *a, struct side *side, const ntms_guid *specific,
+static ntms_err mount_one(struct library_access *a, struct media_side *side, const ntms_guid *specific,
                           struct rsm_object *drive)
 {
     if (!library_drive_holding(a, &side->media.id, drive))
@@ -164,13 +126,13 @@ static ntms_err mount_from(struct engine *engine, const struct rsm_owner *owner,
                            const ntms_guid *ids, ntms_guid *drives, uint32_t count, uint32_t options, uint32_t *done)
 {
     struct library_access access;
-    struct side side;
-    ntms_err status = library_access_open(engine, library, owner, &access);
+    struct media_side side;
+    ntms_err status = library_open_present(engine, library, owner, &access);
 
     while (status == NTMS_OK && *done < count) {
         struct rsm_object drive;
         uint32_t i = *done;
-        if ((status = resolve(engine, &ids[i], &side)) == NTMS_OK
+        if ((status = media_side_resolve(engine, &ids[i], &side)) == NTMS_OK
             && (status = mount_one(&access, &side, (options & MOUNT_SPECIFIC_DRIVE) ? &drives[i] : NULL, &drive))
                    == NTMS_OK) {
             drives[i] = drive.id;
@@ -185,16 +147,16 @@ static ntms_err mount_from(struct engine *engine, const struct rsm_owner *owner,
 ntms_err engine_mount(struct engine *engine, const struct ntms_session *session, const ntms_guid *ids,
                       ntms_guid *drives, uint32_t count, uint32_t options, uint32_t timeout_ms)
 {
-    struct side side;
+    struct media_side side;
     struct busy_wait wait;
-    struct rsm_owner owner = owner_of(session);
+    struct rsm_owner owner = owner_of_session(session);
     ntms_guid library = ntms_guid_null;
     ntms_err status = NTMS_OK;
     uint32_t done = 0;
     bool waited = false;
 
     for (uint32_t i = 0; i < count && status == NTMS_OK; i++) {
-        if ((status = resolve(engine, &ids[i], &side)) == NTMS_OK
+        if ((status = media_side_resolve(engine, &ids[i], &side)) == NTMS_OK
             && (status = check_mountable(engine, &side)) == NTMS_OK && i > 0
             && !ntms_guid_equal(&library, &side.media.info.media.current_library))
             status = NTMS_E_DRIVE_MEDIA_MISMATCH;
@@ -211,139 +173,4 @@ ntms_err engine_mount(struct engine *engine, const struct ntms_session *session,
     if (status != NTMS_OK && done > 0)
         engine_dismount(engine, session, ids, done, 0);   /* all of them or none */
     return status == NTMS_E_BUSY && waited ? NTMS_E_TIMEOUT : status;
-}
-
-/* ---- dismounting ---- */
-
-static ntms_err defer(struct library_access *a, struct rsm_object *drive, struct side *side)
-{
-    ntms_err status = objdb_begin_write(a->engine->db);
-
-    if (status != NTMS_OK)
-        return status;
-    library_defer_dismount(a, drive, &side->media.id, &side->partition.id);
-    side->media.info.media.media_state = RSM_MEDIASTATE_LOADED;
-    if ((status = objdb_put(a->engine->db, drive)) == NTMS_OK)
-        status = objdb_put(a->engine->db, &side->media);
-    if ((status = objdb_end(a->engine->db, status)) == NTMS_OK)
-        dismount_timer_arm(a->engine);
-    return status;
-}
-
-/* Only the owner of a mount dismounts it; a medium waiting under a
- * deferred dismount anybody may send home. */
-static ntms_err dismount_one(struct library_access *a, struct side *side, uint32_t options)
-{
-    struct rsm_object drive;
-
-    if (!library_drive_holding(a, &side->media.id, &drive))
-        return NTMS_E_INVALID_STATE;
-    bool mounted = drive.info.drive.state != RSM_DRIVESTATE_DISMOUNTABLE;
-    if (mounted && library_drive_taken(&drive) && !same_owner(&drive.info.drive.holder, &a->owner))
-        return NTMS_E_BUSY;
-    if (options & DISMOUNT_DEFERRED)
-        return defer(a, &drive, side);
-    return library_dismount(a, &drive);
-}
-
-/* A dismount is always possible: a disabled medium or side still goes home. */
-ntms_err engine_dismount(struct engine *engine, const struct ntms_session *session, const ntms_guid *ids,
-                         uint32_t count, uint32_t options)
-{
-    struct rsm_owner owner = owner_of(session);
-    ntms_err status = NTMS_OK;
-
-    for (uint32_t i = 0; i < count && status == NTMS_OK; i++) {
-        struct library_access access;
-        struct side side;
-        if ((status = resolve(engine, &ids[i], &side)) != NTMS_OK || (status = check_in_a_library(engine, &side)) != NTMS_OK)
-            break;
-        if ((status = library_access_open(engine, &side.media.info.media.current_library, &owner, &access)) != NTMS_OK)
-            break;
-        status = dismount_one(&access, &side, options);
-        library_access_close(&access);
-    }
-    return status;
-}
-
-ntms_err engine_dismount_drive(struct engine *engine, const struct ntms_session *session, const ntms_guid *drive_id)
-{
-    struct rsm_object drive;
-    struct library_access access;
-    struct rsm_owner owner = owner_of(session);
-
-    if (engine_get_object(engine, drive_id, &drive) != NTMS_OK || drive.type != RSM_DRIVE)
-        return NTMS_E_INVALID_DRIVE;
-    if (!drive.enabled)
-        return NTMS_E_DEVICE_NOT_AVAILABLE;
-    ntms_err status = library_access_open(engine, &drive.info.drive.library, &owner, &access);
-    if (status != NTMS_OK)
-        return status == NTMS_E_OBJECT_NOT_FOUND ? NTMS_E_INVALID_LIBRARY : status;
-    engine_get_object(engine, drive_id, &drive);   /* housekeeping may have changed it */
-    if (ntms_guid_is_null(&drive.info.drive.loaded_media))
-        status = NTMS_E_INVALID_STATE;
-    else if (library_drive_taken(&drive) && !same_owner(&drive.info.drive.holder, &owner))
-        status = NTMS_E_BUSY;          /* a session's mount: only it dismounts it */
-    else
-        status = library_dismount(&access, &drive);
-    library_access_close(&access);
-    return status;
-}
-
-void engine_send_deferred_home(struct engine *engine, const ntms_guid *drive_id)
-{
-    struct rsm_object drive;
-    struct library_access access;
-
-    if (engine_get_object(engine, drive_id, &drive) != NTMS_OK || drive.info.drive.state != RSM_DRIVESTATE_DISMOUNTABLE
-        || library_access_open(engine, &drive.info.drive.library, NULL, &access) != NTMS_OK)
-        return;
-    if (engine_get_object(engine, drive_id, &drive) == NTMS_OK && drive.info.drive.state == RSM_DRIVESTATE_DISMOUNTABLE
-        && !library_drive_taken(&drive))
-        library_dismount(&access, &drive);
-    library_access_close(&access);
-}
-
-struct held_mounts {
-    struct rsm_owner   owner;
-    struct rsm_object *drives;
-    size_t             count;
-};
-
-static bool collect_held(const struct rsm_object *o, void *context)
-{
-    struct held_mounts *h = context;
-
-    if (!same_owner(&o->info.drive.holder, &h->owner) || o->info.drive.state != RSM_DRIVESTATE_LOADED)
-        return true;
-    struct rsm_object *grown = realloc(h->drives, (h->count + 1) * sizeof(*grown));
-    if (!grown)
-        return false;
-    h->drives = grown;
-    h->drives[h->count++] = *o;
-    return true;
-}
-
-/* CloseNtmsSession: what the session holds is released. Its mounts become
- * dismounts that fall due now; the dismount timer carries them out (or
- * the next process that uses the library, if this one ends first). */
-void engine_session_closed(struct engine *engine, uint32_t session_serial)
-{
-    struct held_mounts held = { owner_self(session_serial), NULL, 0 };
-    struct objdb *db = engine->db;
-    ntms_err status;
-
-    if (!db || objdb_begin_write(db) != NTMS_OK)
-        return;
-    status = objdb_for_each(db, RSM_DRIVE, collect_held, &held);
-    for (size_t i = 0; status == NTMS_OK && i < held.count; i++) {
-        struct rsm_drive *d = &held.drives[i].info.drive;
-        d->state = RSM_DRIVESTATE_DISMOUNTABLE;
-        d->dismount_due = objdb_now();
-        d->holder = (struct rsm_owner){ 0, 0, 0 };
-        status = objdb_put(db, &held.drives[i]);
-    }
-    if (objdb_end(db, status) == NTMS_OK && held.count)
-        dismount_timer_arm(engine);
-    free(held.drives);
 }

@@ -1,6 +1,6 @@
 /* EnumerateNtmsObject: which objects a container holds, per type
  * (Microsoft's table of allowed containers; see rsm-api notes 1.2). */
-#include "engine/core/engine.h"
+#include "engine/records/enumerate.h"
 #include "engine/records/media_types.h"
 #include "engine/records/system_objects.h"
 

@@ -1,15 +1,13 @@
 /* Application media pools: CreateNtmsMediaPool, DeleteNtmsMediaPool, and
  * MoveToNtmsMediaPool by RSM's rules ([MS-RSMP] 3.2.5.2.2.x). System pools
  * (Free, Import, Unrecognized and their children) are RSM's alone. */
-#include "engine/core/engine.h"
+#include "engine/records/pools.h"
 
 #include <string.h>
 
-#include "engine/records/media_identified.h"
+#include "engine/records/media_recording.h"
 #include "engine/records/media_records.h"
-#include "engine/ops/media_scratch.h"
 #include "engine/records/object_security.h"
-#include "engine/records/objects_api.h"
 #include "engine/records/system_objects.h"
 #include "engine/core/wstr.h"
 
@@ -207,15 +205,23 @@ static ntms_err may_move(struct objdb *db, const struct sec_caller *caller, cons
     return status;
 }
 
+/* Whether the medium is where a label can be written: in an online
+ * library with a home slot, or in a stand-alone drive. */
+static bool label_writable(struct objdb *db, const struct rsm_object *media)
+{
+    struct rsm_object library;
+
+    if (objdb_get(db, &media->info.media.current_library, &library) != NTMS_OK)
+        return false;
+    uint32_t type = library.info.library.library_type;
+    return type == RSM_LIBRARYTYPE_STANDALONE || (type == RSM_LIBRARYTYPE_ONLINE
+                                                  && !ntms_guid_is_null(&media->info.media.home_slot));
+}
+
 /* A move into Free writes a free label on an online tape first: the
  * first pass finds that out, the second records the move with the label. */
-struct move_plan {
-    bool                     needs_label;
-    const struct label_info *label;    /* the free label written */
-};
-
-static ntms_err move(struct objdb *db, const struct sec_caller *caller, const ntms_guid *media_id,
-                     const ntms_guid *pool_id, struct move_plan *plan)
+ntms_err pool_move_apply(struct objdb *db, const struct sec_caller *caller, const ntms_guid *media_id,
+                         const ntms_guid *pool_id, struct pool_move *plan)
 {
     struct rsm_object media, from, to;
     struct media_sides sides;
@@ -244,7 +250,7 @@ static ntms_err move(struct objdb *db, const struct sec_caller *caller, const nt
         if (media_side_in_use(sides.side[i].info.partition.state))
             return NTMS_E_INVALID_STATE;
     if (status == NTMS_OK && target == RSM_POOLTYPE_SCRATCH && source != RSM_POOLTYPE_SCRATCH && !plan->label
-        && scratch_can_write(db, &media)) {
+        && label_writable(db, &media)) {
         plan->needs_label = true;
         return NTMS_OK;
     }
@@ -257,37 +263,4 @@ static ntms_err move(struct objdb *db, const struct sec_caller *caller, const nt
     }
     media.info.media.media_pool = to.id;
     return status == NTMS_OK ? objdb_put(db, &media) : status;
-}
-
-static ntms_err plan_move(struct engine *engine, const struct sec_caller *caller, const ntms_guid *media,
-                          const ntms_guid *pool, struct move_plan *plan)
-{
-    ntms_err status = objdb_begin_write(engine->db);
-
-    if (status != NTMS_OK)
-        return status;
-    status = move(engine->db, caller, media, pool, plan);
-    if (plan->needs_label) {
-        objdb_abort(engine->db);   /* nothing changes before the label is on the tape */
-        return status;
-    }
-    return objdb_end(engine->db, status);
-}
-
-ntms_err engine_move_to_pool(struct engine *engine, const struct sec_caller *caller, const ntms_guid *media,
-                             const ntms_guid *pool)
-{
-    struct move_plan plan = { 0 };
-    struct label_info written;
-    struct rsm_object record;
-    ntms_err status = plan_move(engine, caller, media, pool, &plan);
-
-    if (status != NTMS_OK || !plan.needs_label)
-        return status;
-    if ((status = engine_get_object(engine, media, &record)) == NTMS_OK)
-        status = scratch_write_label(engine, &record, &written);
-    if (status != NTMS_OK)
-        return status;
-    plan = (struct move_plan){ .label = &written };
-    return plan_move(engine, caller, media, pool, &plan);
 }

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/records/objects_api.h"
+#include "engine/records/attributes.h"
 #include "engine/core/wstr.h"
 
 #define LIST_MAX 4096   /* UTF-16 units of one multi-string */

@@ -7,6 +7,12 @@
 #include <stdlib.h>
 
 #include "engine/core/engine.h"
+#include "engine/records/enumerate.h"
+#include "engine/ops/identify.h"
+#include "engine/ops/inventory.h"
+#include "engine/ops/mount.h"
+#include "engine/ops/dismount.h"
+#include "engine/discovery/discovery.h"
 
 static char engine_fixture_directory[] = "/tmp/ntmsapi-engine-XXXXXX";
 

@@ -8,7 +8,7 @@
 #include <cmocka.h>
 
 #include "engine_fixture.h"
-#include "engine/records/objects_api.h"
+#include "engine/records/attributes.h"
 #include "engine/core/wstr.h"
 
 static struct engine *engine;

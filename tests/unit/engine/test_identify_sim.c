@@ -15,7 +15,8 @@
 
 #include "engine/core/engine.h"
 #include "engine/labels/free_label.h"
-#include "engine/records/objects_api.h"
+#include "engine/records/object_changes.h"
+#include "engine/ops/pool_moves.h"
 #include "engine/records/system_objects.h"
 #include "engine/core/wstr.h"
 #include "platform/plat_time.h"

@@ -10,7 +10,7 @@
 #include <cmocka.h>
 
 #include "engine_fixture.h"
-#include "engine/records/objects_api.h"
+#include "engine/records/object_changes.h"
 #include "platform/plat_time.h"
 #include "sim_library.h"
 

@@ -14,7 +14,8 @@
 
 #include "engine/core/engine.h"
 #include "engine/records/object_security.h"
-#include "engine/records/objects_api.h"
+#include "engine/records/pool_names.h"
+#include "engine/records/pools.h"
 #include "engine/records/system_objects.h"
 #include "security/sec_acl.h"
 

@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #include "engine_fixture.h"
-#include "engine/records/objects_api.h"
+#include "engine/ops/enable.h"
 #include "engine/device/robot_lock.h"
 #include "engine/core/wstr.h"
 #include "platform/plat_process.h"

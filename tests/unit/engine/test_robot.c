@@ -8,6 +8,7 @@
 
 #include "hexfile.h"
 #include "engine/device/robot.h"
+#include "engine/device/tape_drive.h"
 #include "scsi/scsi_spc.h"
 #include "transport/transport_fake.h"
 
@@ -63,14 +64,14 @@ static void cartridge_memory_is_read_when_present(void **state)
     long n = hexfile_load("scsi/mam_ltfs.hex", s->data, sizeof(s->data));
     assert_true(n > 0);
     s->data_length = (uint32_t)n;
-    assert_int_equal(robot_read_mam(&device.base, &mam), NTMS_OK);
+    assert_int_equal(tape_read_mam(&device.base, &mam), NTMS_OK);
     assert_string_equal(mam.barcode, "NTM001L6");
     assert_string_equal(mam.serial_number, "A0B1C2D3E4");
     assert_string_equal(mam.application, "LTFS");
     assert_int_equal(mam.density_code, 0x5A);
 
     sense_step(read_attribute, 5, 0x20, 0x00);        /* tgt: no READ ATTRIBUTE */
-    assert_int_equal(robot_read_mam(&device.base, &mam), NTMS_E_NOT_SUPPORTED);
+    assert_int_equal(tape_read_mam(&device.base, &mam), NTMS_E_NOT_SUPPORTED);
     assert_string_equal(mam.barcode, "");
 }
 
@@ -176,11 +177,11 @@ static void an_incompatible_medium_is_not_waited_for(void **state)
     fake_device_init(&device, "fake");
     sense_step(tur, 2, 0x04, 0x01);                   /* becoming ready: waited for */
     sense_step(tur, 2, 0x30, 0x00);                   /* incompatible medium installed */
-    assert_int_equal(robot_wait_ready(&device.base, 60000), NTMS_E_MEDIA_INCOMPATIBLE);
+    assert_int_equal(tape_wait_ready(&device.base, 60000), NTMS_E_MEDIA_INCOMPATIBLE);
     assert_int_equal(device.sent_count, 2);
     fake_device_init(&device, "fake");
     sense_step(tur, 4, 0x44, 0x00);                   /* internal target failure */
-    assert_int_equal(robot_wait_ready(&device.base, 60000), NTMS_E_IO_DEVICE);
+    assert_int_equal(tape_wait_ready(&device.base, 60000), NTMS_E_IO_DEVICE);
     assert_int_equal(device.sent_count, 1);
 }
 

@@ -1,4 +1,4 @@
-#include "engine/ops/media_scratch.h"
+#include "engine/ops/free_pool_entry.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -6,19 +6,10 @@
 #include "engine/device/drive_moves.h"
 #include "engine/labels/free_label.h"
 #include "engine/device/library_access.h"
+#include "engine/ops/library_presence.h"
 #include "engine/device/robot.h"
+#include "engine/device/tape_drive.h"
 #include "engine/core/wstr.h"
-
-bool scratch_can_write(struct objdb *db, const struct rsm_object *media)
-{
-    struct rsm_object library;
-
-    if (objdb_get(db, &media->info.media.current_library, &library) != NTMS_OK)
-        return false;
-    uint32_t type = library.info.library.library_type;
-    return type == RSM_LIBRARYTYPE_STANDALONE || (type == RSM_LIBRARYTYPE_ONLINE
-                                                  && !ntms_guid_is_null(&media->info.media.home_slot));
-}
 
 struct placement {
     struct rsm_object drive, home;
@@ -64,8 +55,8 @@ static ntms_err write_on(struct library_access *a, const struct rsm_object *medi
     library_access_release(a);
     ntms_err status = library_open_drive(a, &p->drive, &tape);
     if (status == NTMS_OK) {
-        if ((status = robot_wait_ready(tape, robot_ready_wait_ms())) == NTMS_OK)
-            status = robot_write_label(tape, block, sizeof(block));
+        if ((status = tape_wait_ready(tape, tape_ready_wait_ms())) == NTMS_OK)
+            status = tape_write_label(tape, block, sizeof(block));
         scsi_transport_close(tape);
     }
     ntms_err locked = library_access_reacquire(a);
@@ -73,12 +64,12 @@ static ntms_err write_on(struct library_access *a, const struct rsm_object *medi
     return status != NTMS_OK ? status : locked;
 }
 
-ntms_err scratch_write_label(struct engine *engine, const struct rsm_object *media, struct label_info *written)
+ntms_err free_pool_write_label(struct engine *engine, const struct rsm_object *media, struct label_info *written)
 {
     struct library_access access;
     struct placement placement;
     struct rsm_object record = *media;
-    ntms_err status = library_access_open(engine, &media->info.media.current_library, NULL, &access);
+    ntms_err status = library_open_present(engine, &media->info.media.current_library, NULL, &access);
 
     if (status != NTMS_OK)
         return status;

@@ -3,19 +3,14 @@
  * had. Its medium is found by an inventory (there is no slot to
  * identify), is mounted in place, and a dismount only marks the drive
  * dismountable: there is nowhere to take the tape. */
-#ifndef NTMSAPI_ENGINE_STANDALONE_H
-#define NTMSAPI_ENGINE_STANDALONE_H
+#ifndef NTMSAPI_ENGINE_DISCOVERY_STANDALONE_RECORD_H
+#define NTMSAPI_ENGINE_DISCOVERY_STANDALONE_RECORD_H
 
-#include "engine/core/engine.h"
+#include "engine/core/objdb.h"
 
 /* Creates or updates the library and drive for the tape at `device`
  * (known again by its serial number), inside a write transaction of its own. */
 ntms_err standalone_record(struct objdb *db, const char *device, const char *serial, const char *vendor,
                            const char *product, uint32_t defer_dismount_seconds, ntms_guid *library);
-
-/* InventoryNtmsLibrary of a stand-alone library: what is in the drive now
- * (identified as IdentifyNtmsSlot would), a medium no longer there to the
- * offline library. */
-ntms_err standalone_inventory(struct engine *engine, const ntms_guid *library);
 
 #endif

@@ -1,4 +1,4 @@
-#include "engine/records/media_identified.h"
+#include "engine/records/media_recording.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -8,15 +8,6 @@
 #include "engine/records/media_types.h"
 #include "engine/records/system_objects.h"
 #include "engine/core/wstr.h"
-
-ntms_err media_identify_in_drive(struct scsi_transport *tape, label_offer offer, struct identified *found)
-{
-    /* Cartridge memory first: no tape motion. */
-    found->has_mam = robot_read_mam(tape, &found->mam) == NTMS_OK;
-    if (found->has_mam && !found->barcode[0])
-        snprintf(found->barcode, sizeof(found->barcode), "%s", found->mam.barcode);
-    return robot_read_label(tape, offer, &found->label);
-}
 
 /* The barcode's suffix names the type; else the density the cartridge
  * memory reports; else it is an unknown tape. */

@@ -3,17 +3,14 @@
  * identified next. A medium in a library is mounted for it (in place when
  * it waits in a drive, or in its stand-alone drive); an offline medium
  * has nothing written. */
-#ifndef NTMSAPI_ENGINE_MEDIA_SCRATCH_H
-#define NTMSAPI_ENGINE_MEDIA_SCRATCH_H
+#ifndef NTMSAPI_ENGINE_OPS_FREE_POOL_ENTRY_H
+#define NTMSAPI_ENGINE_OPS_FREE_POOL_ENTRY_H
 
 #include <stdbool.h>
 
 #include "engine/core/engine.h"
 
-/* Whether the medium is where a label can be written (an online or
- * stand-alone library), inside the caller's transaction. */
-bool scratch_can_write(struct objdb *db, const struct rsm_object *media);
 /* Writes the free label; *written is the label as identification will read it. */
-ntms_err scratch_write_label(struct engine *engine, const struct rsm_object *media, struct label_info *written);
+ntms_err free_pool_write_label(struct engine *engine, const struct rsm_object *media, struct label_info *written);
 
 #endif

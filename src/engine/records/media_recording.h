@@ -4,14 +4,14 @@
  * goes to the Import pool of its media type when its label type is known
  * (side IMPORT), else to Unrecognized (side FOREIGN). Shared by
  * IdentifyNtmsSlot and the stand-alone drives' inventory. */
-#ifndef NTMSAPI_ENGINE_MEDIA_IDENTIFIED_H
-#define NTMSAPI_ENGINE_MEDIA_IDENTIFIED_H
+#ifndef NTMSAPI_ENGINE_RECORDS_MEDIA_RECORDING_H
+#define NTMSAPI_ENGINE_RECORDS_MEDIA_RECORDING_H
 
 #include <stdbool.h>
 
-#include "engine/labels/label_detect.h"
 #include "engine/core/objdb.h"
-#include "engine/device/robot.h"
+#include "engine/labels/cartridge_memory.h"
+#include "engine/labels/label_detect.h"
 #include "scsi/scsi_smc.h"
 
 struct identified {
@@ -21,10 +21,6 @@ struct identified {
     bool               has_mam;
     bool               incompatible;   /* no drive of the library could read it */
 };
-
-/* Reads what the drive's medium says: the cartridge memory (which also
- * gives a barcode where the library has no reader), then the label. */
-ntms_err media_identify_in_drive(struct scsi_transport *tape, label_offer offer, struct identified *found);
 
 /* A label as the side's on-media identifier (type, id, info). */
 void media_set_omid(struct rsm_partition *side, const struct label_info *label);

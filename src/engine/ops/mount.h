@@ -1,0 +1,14 @@
+#ifndef NTMSAPI_ENGINE_OPS_MOUNT_H
+#define NTMSAPI_ENGINE_OPS_MOUNT_H
+
+#include "engine/core/engine.h"
+
+/* MountNtmsMedia: side ids -> drives (options: NTMS_MOUNT_*; with
+ * SPECIFIC_DRIVE the drives are taken from `drives`). A busy drive or
+ * medium is waited for up to timeout_ms (0xFFFFFFFF: forever), then
+ * NTMS_E_TIMEOUT; not at all with ERROR_NOT_AVAIL or NOWAIT (NTMS_E_BUSY).
+ * The drives belong to `session` (NULL: the engine) until it dismounts. */
+ntms_err engine_mount(struct engine *engine, const struct ntms_session *session, const ntms_guid *ids,
+                      ntms_guid *drives, uint32_t count, uint32_t options, uint32_t timeout_ms);
+
+#endif
