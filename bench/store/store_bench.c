@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "engine/core/engine.h"
+#include "engine/records/engine_open.h"
 #include "engine/records/enumerate.h"
 #include "engine/core/objdb.h"
 #include "engine/records/system_objects.h"

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "engine/records/engine_open.h"
 #include "engine/records/object_security.h"
 #include "engine/discovery/discovery.h"
 #include "media_label_libraries.h"

@@ -1,6 +1,7 @@
 /* OpenNtmsSessionA/W, CloseNtmsSession. Sessions are local only: RSM's
  * remote access went through DCOM to a service that no longer exists. */
 #include "engine_access.h"
+#include "engine/records/engine_open.h"
 #include "engine/ops/dismount.h"
 
 #include <stdlib.h>

@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "engine/records/system_objects.h"
 #include "platform/plat_file.h"
 #include "platform/plat_lock.h"
 
@@ -22,7 +21,7 @@ void engine_set_label_offer(label_offer offer)
     configured_offer = offer;
 }
 
-ntms_err engine_acquire(struct engine **engine)
+ntms_err engine_acquire_with(engine_bootstrap bootstrap, struct engine **engine)
 {
     ntms_err status = NTMS_OK;
 
@@ -30,7 +29,7 @@ ntms_err engine_acquire(struct engine **engine)
     if (!the_engine.db) {
         plat_data_directory(the_engine.data_directory, sizeof(the_engine.data_directory));
         status = objdb_open(the_engine.data_directory, &the_engine.db);
-        if (status == NTMS_OK && (status = system_objects_ensure(the_engine.db)) != NTMS_OK) {
+        if (status == NTMS_OK && (status = bootstrap(the_engine.db)) != NTMS_OK) {
             objdb_close(the_engine.db);
             the_engine.db = NULL;
         }

@@ -31,8 +31,11 @@ void engine_set_device_opener(device_opener opener);
  * label libraries. */
 void engine_set_label_offer(label_offer offer);
 
-/* The engine, opened and bootstrapped on first use. */
-ntms_err engine_acquire(struct engine **engine);
+/* The engine, its database opened on first use; `bootstrap` runs once,
+ * with the database just opened, and gives it what every database has
+ * (records/engine_open.h: engine_acquire passes the system objects). */
+typedef ntms_err (*engine_bootstrap)(struct objdb *db);
+ntms_err engine_acquire_with(engine_bootstrap bootstrap, struct engine **engine);
 
 ntms_err engine_get_object(struct engine *engine, const ntms_guid *id, struct rsm_object *object);
 

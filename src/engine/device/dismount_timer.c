@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/device/housekeeping.h"
 #include "engine/device/library_access.h"
 #include "platform/plat_lock.h"
 #include "platform/plat_thread.h"
@@ -68,7 +69,7 @@ static bool visit_libraries(struct engine *engine, const struct due *due)
 
     for (size_t i = 0; i < due->count; i++) {
         struct library_access access;
-        if (library_access_open(engine, &due->libraries[i], NULL, &access) == NTMS_OK)
+        if (library_open(engine, &due->libraries[i], NULL, &access) == NTMS_OK)
             library_access_close(&access);
         else
             all = false;

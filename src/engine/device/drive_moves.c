@@ -2,7 +2,6 @@
 
 #include <string.h>
 
-#include "engine/device/dismount_timer.h"
 #include "engine/core/owner.h"
 #include "engine/device/robot.h"
 #include "engine/device/tape_drive.h"
@@ -87,15 +86,14 @@ static ntms_err put_drive(struct library_access *a, struct rsm_object *drive)
 }
 
 /* The MOVE home failed: the medium is still in the drive as far as anyone
- * knows, due at once: the next housekeeping of any process (or this
- * process's dismount timer) tries again, as for any stranded tape. */
+ * knows, due at once: the next housekeeping of any process tries again,
+ * as for any stranded tape (operations also arm their dismount timer). */
 static void record_failed_move(struct library_access *a, struct rsm_object *drive)
 {
     drive->info.drive.state = RSM_DRIVESTATE_DISMOUNTABLE;
     drive->info.drive.dismount_due = objdb_now();
     drive->info.drive.holder = nobody;
-    if (put_drive(a, drive) == NTMS_OK)
-        dismount_timer_arm(a->engine);
+    put_drive(a, drive);
 }
 
 static ntms_err dismount(struct library_access *a, struct rsm_object *drive, bool keep)

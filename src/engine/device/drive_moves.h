@@ -10,8 +10,8 @@
 
 /* The drive's medium goes to its home slot and is recorded there, the
  * drive empty and given back. A MOVE that fails leaves the medium
- * recorded in the drive, dismountable and due again soon: it is repaired
- * like any stranded tape. A stand-alone drive's medium stays: the drive
+ * recorded in the drive, dismountable and due at once: it is repaired
+ * like any stranded tape (a caller arms its dismount timer to do it). A stand-alone drive's medium stays: the drive
  * becomes dismountable. */
 ntms_err library_dismount(struct library_access *access, struct rsm_object *drive);
 /* The same for a drive the caller took to use: it stays the caller's. */

@@ -301,3 +301,13 @@ void housekeeping_run(struct library_access *a)
     if (a->changer)
         dismount_due_drives(a);
 }
+
+ntms_err library_open(struct engine *engine, const ntms_guid *library, const struct rsm_owner *owner,
+                      struct library_access *access)
+{
+    ntms_err status = library_access_open(engine, library, owner, access);
+
+    if (status == NTMS_OK)
+        housekeeping_run(access);
+    return status;
+}

@@ -14,6 +14,10 @@
 
 void housekeeping_run(struct library_access *access);
 
+/* library_access_open, then the housekeeping: how operations open a library. */
+ntms_err library_open(struct engine *engine, const ntms_guid *library, const struct rsm_owner *owner,
+                      struct library_access *access);
+
 /* Where the changer has the tape with this barcode: its storage element
  * address, or 0 when no slot holds it. */
 uint16_t housekeeping_find_in_slots(struct library_access *access, const char *barcode);

@@ -4,8 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/device/drive_moves.h"
-#include "engine/device/housekeeping.h"
 #include "engine/core/owner.h"
 #include "engine/device/robot.h"
 #include "engine/device/robot_lock.h"
@@ -58,12 +56,9 @@ ntms_err library_access_open(struct engine *engine, const ntms_guid *library, co
     robot_lock_path(engine, serial, a->lock_path, sizeof(a->lock_path));
     if ((status = library_access_reacquire(a)) != NTMS_OK)
         return status;
-    if ((status = open_changer(a)) != NTMS_OK) {
+    if ((status = open_changer(a)) != NTMS_OK)
         library_access_close(a);
-        return status;
-    }
-    housekeeping_run(a);
-    return NTMS_OK;
+    return status;
 }
 
 void library_access_release(struct library_access *a)
@@ -139,7 +134,7 @@ void drive_list_free(struct drive_list *list)
     list->count = 0;
 }
 
-static bool usable(const struct rsm_object *d)
+bool library_drive_usable(const struct rsm_object *d)
 {
     return d->enabled && d->operational_state == RSM_READY;
 }
@@ -151,12 +146,12 @@ bool library_drive_taken(const struct rsm_object *d)
 
 bool library_drive_idle(const struct rsm_object *d)
 {
-    return usable(d) && ntms_guid_is_null(&d->info.drive.loaded_media) && !library_drive_taken(d);
+    return library_drive_usable(d) && ntms_guid_is_null(&d->info.drive.loaded_media) && !library_drive_taken(d);
 }
 
-static bool waits_deferred(const struct rsm_object *d)
+bool library_drive_waits_deferred(const struct rsm_object *d)
 {
-    return usable(d) && d->info.drive.state == RSM_DRIVESTATE_DISMOUNTABLE && !library_drive_taken(d);
+    return library_drive_usable(d) && d->info.drive.state == RSM_DRIVESTATE_DISMOUNTABLE && !library_drive_taken(d);
 }
 
 bool library_drive_holding(struct library_access *a, const ntms_guid *media, struct rsm_object *drive)
@@ -189,14 +184,6 @@ bool library_source_taken(struct library_access *a, uint16_t address)
     return taken;
 }
 
-static bool excluded(const struct rsm_object *d, const ntms_guid *exclude, size_t exclude_count)
-{
-    for (size_t i = 0; i < exclude_count; i++)
-        if (ntms_guid_equal(&d->id, &exclude[i]))
-            return true;
-    return false;
-}
-
 /* The holder is written inside a transaction that checks the drive is
  * still free, so that two processes never take one drive. */
 static ntms_err set_holder(struct library_access *a, struct rsm_object *drive, bool taking)
@@ -207,7 +194,7 @@ static ntms_err set_holder(struct library_access *a, struct rsm_object *drive, b
     if (status != NTMS_OK)
         return status;
     if ((status = objdb_get(db, &drive->id, drive)) == NTMS_OK) {
-        if (taking && !library_drive_idle(drive) && !waits_deferred(drive))
+        if (taking && !library_drive_idle(drive) && !library_drive_waits_deferred(drive))
             status = NTMS_E_BUSY;
         else {
             drive->info.drive.holder = taking ? a->owner : (struct rsm_owner){ 0, 0, 0 };
@@ -222,65 +209,9 @@ ntms_err library_claim_drive(struct library_access *a, struct rsm_object *drive)
     return set_holder(a, drive, true);
 }
 
-ntms_err library_take_this_drive(struct library_access *a, struct rsm_object *drive)
-{
-    ntms_err status = set_holder(a, drive, true);
-
-    if (status == NTMS_OK && !ntms_guid_is_null(&drive->info.drive.loaded_media)
-        && (status = library_empty_for_use(a, drive)) != NTMS_OK)
-        library_give_back(a, drive);
-    return status;
-}
-
 ntms_err library_give_back(struct library_access *a, struct rsm_object *drive)
 {
     return set_holder(a, drive, false);
-}
-
-/* The lowest-numbered drive that is idle, or (second choice) waits under a
- * deferred dismount; how many are in use. */
-static void pick(const struct drive_list *list, const ntms_guid *exclude, size_t exclude_count,
-                 const struct rsm_object **idle, const struct rsm_object **deferred, size_t *in_use)
-{
-    *idle = *deferred = NULL;
-    *in_use = 0;
-    for (size_t i = 0; i < list->count; i++) {
-        const struct rsm_object *d = &list->drives[i];
-        if (!usable(d) || excluded(d, exclude, exclude_count))
-            continue;
-        if (library_drive_idle(d)) {
-            if (!*idle || d->info.drive.number < (*idle)->info.drive.number)
-                *idle = d;
-        } else if (waits_deferred(d)) {
-            if (!*deferred || d->info.drive.number < (*deferred)->info.drive.number)
-                *deferred = d;
-        } else {
-            (*in_use)++;
-        }
-    }
-}
-
-ntms_err library_take_drive(struct library_access *a, bool may_empty, const ntms_guid *exclude,
-                            size_t exclude_count, struct rsm_object *drive)
-{
-    struct drive_list list;
-    const struct rsm_object *idle, *deferred;
-    size_t in_use;
-    ntms_err status = library_drives(a, &list);
-
-    if (status != NTMS_OK)
-        return status;
-    pick(&list, exclude, exclude_count, &idle, &deferred, &in_use);
-    a->drives_busy = false;
-    status = NTMS_E_BUSY;
-    if (idle || (deferred && may_empty)) {
-        *drive = idle ? *idle : *deferred;
-        status = library_take_this_drive(a, drive);
-    } else {
-        a->drives_busy = in_use > 0;   /* without drives in use, waiting frees none */
-    }
-    drive_list_free(&list);
-    return status;
 }
 
 ntms_err library_open_drive(struct library_access *a, const struct rsm_object *drive, struct scsi_transport **tape)

@@ -1,6 +1,5 @@
 /* Working with one library: the machine-wide robot lock, its changer, its
- * drives, and the housekeeping every operation does first
- * (housekeeping.h).
+ * drives and who holds them.
  *
  * Every command to the changer runs under the library's robot lock; no
  * lock is held while only a drive is busy (loading, becoming ready,
@@ -26,8 +25,9 @@ struct library_access {
     bool                   drives_busy;  /* the last choice found no drive free: worth waiting */
 };
 
-/* Checks the library (enabled, online), takes its lock, opens its changer
- * and does the housekeeping. `owner` may be NULL: the engine's own work. */
+/* Checks the library's record (enabled, online), takes its lock, opens its
+ * changer. `owner` may be NULL: the engine's own work. Operations open a
+ * library with library_open (housekeeping.h), which tidies it first. */
 ntms_err library_access_open(struct engine *engine, const ntms_guid *library, const struct rsm_owner *owner,
                              struct library_access *access);
 void library_access_close(struct library_access *access);
@@ -43,23 +43,14 @@ struct drive_list {
 ntms_err library_drives(struct library_access *access, struct drive_list *list);
 void drive_list_free(struct drive_list *list);
 
+bool library_drive_usable(const struct rsm_object *drive);   /* enabled and ready */
+/* Holds a medium under a deferred dismount, taken by nobody alive. */
+bool library_drive_waits_deferred(const struct rsm_object *drive);
 /* Enabled, ready, empty and taken by nobody alive. */
 bool library_drive_idle(const struct rsm_object *drive);
 /* Taken by someone alive (a mount, an identification, a dismount under way). */
 bool library_drive_taken(const struct rsm_object *drive);
 
-/* Takes the lowest-numbered idle drive for access->owner (its holder is
- * committed before anything moves); else, when `may_empty`, the lowest
- * one whose medium waits under a deferred dismount, after sending that
- * medium home; else NTMS_E_BUSY with drives_busy set (every usable drive
- * is in use: a caller may wait). Drives in `exclude` are not considered. */
-ntms_err library_take_drive(struct library_access *access, bool may_empty, const ntms_guid *exclude,
-                            size_t exclude_count, struct rsm_object *drive);
-/* Takes this drive as it is (it must be idle, or hold a medium under a
- * deferred dismount, which stays in it). */
-ntms_err library_claim_drive(struct library_access *access, struct rsm_object *drive);
-/* Takes this drive and empties it: a deferred medium goes home first. */
-ntms_err library_take_this_drive(struct library_access *access, struct rsm_object *drive);
 /* Gives a drive back: its holder cleared, nothing else changed. */
 ntms_err library_give_back(struct library_access *access, struct rsm_object *drive);
 

@@ -30,6 +30,17 @@ static ntms_err defer(struct library_access *a, struct rsm_object *drive, struct
     return status;
 }
 
+/* A failed MOVE home leaves the medium due at once: this process's timer
+ * tries again (as will any process's next housekeeping). */
+static ntms_err dismount_now(struct library_access *a, struct rsm_object *drive)
+{
+    ntms_err status = library_dismount(a, drive);
+
+    if (status != NTMS_OK)
+        dismount_timer_arm(a->engine);
+    return status;
+}
+
 /* Only the owner of a mount dismounts it; a medium waiting under a
  * deferred dismount anybody may send home. */
 static ntms_err dismount_one(struct library_access *a, struct media_side *side, uint32_t options)
@@ -43,7 +54,7 @@ static ntms_err dismount_one(struct library_access *a, struct media_side *side, 
         return NTMS_E_BUSY;
     if (options & DISMOUNT_DEFERRED)
         return defer(a, &drive, side);
-    return library_dismount(a, &drive);
+    return dismount_now(a, &drive);
 }
 
 /* A dismount is always possible: a disabled medium or side still goes home. */
@@ -85,7 +96,7 @@ ntms_err engine_dismount_drive(struct engine *engine, const struct ntms_session 
     else if (library_drive_taken(&drive) && !owner_equal(&drive.info.drive.holder, &owner))
         status = NTMS_E_BUSY;          /* a session's mount: only it dismounts it */
     else
-        status = library_dismount(&access, &drive);
+        status = dismount_now(&access, &drive);
     library_access_close(&access);
     return status;
 }

@@ -5,6 +5,8 @@
 
 #include "engine/device/drive_moves.h"
 #include "engine/labels/free_label.h"
+#include "engine/device/dismount_timer.h"
+#include "engine/device/drive_choice.h"
 #include "engine/device/library_access.h"
 #include "engine/ops/library_presence.h"
 #include "engine/device/robot.h"
@@ -80,6 +82,8 @@ ntms_err free_pool_write_label(struct engine *engine, const struct rsm_object *m
     /* Whatever happened, it goes home if we brought it, else stays as it was. */
     if (placement.moved_in) {
         ntms_err home = library_dismount(&access, &placement.drive);
+        if (home != NTMS_OK)
+            dismount_timer_arm(engine);
         if (status == NTMS_OK)
             status = home;
     } else if (placement.claimed) {

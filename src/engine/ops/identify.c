@@ -15,6 +15,7 @@
 #include "engine/ops/busy_wait.h"
 #include "engine/device/dismount_timer.h"
 #include "engine/device/drive_moves.h"
+#include "engine/device/drive_choice.h"
 #include "engine/device/library_access.h"
 #include "engine/ops/library_presence.h"
 #include "engine/device/tape_reading.h"
@@ -346,8 +347,9 @@ static ntms_err identify_locked(struct job *job)
         status = record_result(job);
     if (status == NTMS_OK) {
         job->loaded = job->drive_taken = false;   /* the records hold it now */
-        if (job->option != IDENTIFY_DEFERRED && !job->found.incompatible)
-            status = library_dismount(&job->lib, &job->drive);
+        if (job->option != IDENTIFY_DEFERRED && !job->found.incompatible
+            && (status = library_dismount(&job->lib, &job->drive)) != NTMS_OK)
+            dismount_timer_arm(job->engine);   /* due at once: tried again */
     }
     return status;
 }

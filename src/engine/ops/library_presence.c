@@ -1,5 +1,7 @@
 #include "engine/ops/library_presence.h"
 
+#include "engine/device/housekeeping.h"
+
 #include "engine/discovery/discovery.h"
 
 #define REDISCOVERY_SECONDS 10
@@ -20,5 +22,5 @@ ntms_err library_open_present(struct engine *engine, const ntms_guid *library, c
 {
     if (absent_at_last_scan(engine, library))
         engine_rediscover(engine, REDISCOVERY_SECONDS);   /* a scan that fails leaves it absent */
-    return library_access_open(engine, library, owner, access);
+    return library_open(engine, library, owner, access);
 }

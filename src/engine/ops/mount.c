@@ -9,6 +9,7 @@
 #include "engine/ops/busy_wait.h"
 #include "engine/device/dismount_timer.h"
 #include "engine/device/drive_moves.h"
+#include "engine/device/drive_choice.h"
 #include "engine/device/library_access.h"
 #include "engine/core/owner.h"
 #include "engine/ops/dismount.h"
@@ -100,8 +101,8 @@ static ntms_err load_into_drive(struct library_access *a, struct media_side *sid
     }
     if ((status = wait_ready_unlocked(a, drive)) == NTMS_OK)
         status = record_mounted(a, drive, side);
-    if (status != NTMS_OK)   /* never leave a tape where the records do not say */
-        library_dismount(a, drive);
+    if (status != NTMS_OK && library_dismount(a, drive) != NTMS_OK)   /* never a tape where the records do not say */
+        dismount_timer_arm(a->engine);
     return status;
 }
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "engine/core/engine.h"
+#include "engine/records/engine_open.h"
 #include "engine/records/enumerate.h"
 #include "engine/ops/identify.h"
 #include "engine/ops/inventory.h"
