@@ -1,5 +1,7 @@
 #include "engine/device/dismount_timer.h"
 
+#include "engine/core/record_lookup.h"
+
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,34 +34,40 @@ static bool already_listed(const struct due *d, const ntms_guid *library)
     return false;
 }
 
-static bool collect_due(const struct rsm_object *o, void *context)
+static bool deferred(const struct rsm_object *o, const void *key)
 {
-    struct due *d = context;
-    const struct rsm_drive *drive = &o->info.drive;
+    (void)key;
+    return o->info.drive.state == RSM_DRIVESTATE_DISMOUNTABLE && o->info.drive.dismount_due;
+}
 
-    if (drive->state != RSM_DRIVESTATE_DISMOUNTABLE || !drive->dismount_due)
-        return true;
+/* The earliest due time of all deferrals, and the libraries with one due now. */
+static void note_due(struct due *d, const struct rsm_drive *drive)
+{
     if (!d->earliest || drive->dismount_due < d->earliest)
         d->earliest = drive->dismount_due;
     if (drive->dismount_due > d->now || already_listed(d, &drive->library))
-        return true;
+        return;
     ntms_guid *grown = realloc(d->libraries, (d->count + 1) * sizeof(*grown));
     if (grown) {   /* else this library waits for the next round */
         d->libraries = grown;
         d->libraries[d->count++] = drive->library;
     }
-    return true;
 }
 
 static void scan(struct engine *engine, struct due *due)
 {
+    struct record_list drives = { 0 };
+
     free(due->libraries);
     memset(due, 0, sizeof(*due));
     due->now = objdb_now();
     if (objdb_begin_read(engine->db) != NTMS_OK)
         return;
-    objdb_for_each(engine->db, RSM_DRIVE, collect_due, due);
+    records_collect(engine->db, RSM_DRIVE, deferred, NULL, &drives);
     objdb_abort(engine->db);
+    for (size_t i = 0; i < drives.count; i++)
+        note_due(due, &drives.items[i].info.drive);
+    record_list_free(&drives);
 }
 
 /* Opening a library does its housekeeping: due deferrals go home. */

@@ -6,6 +6,7 @@
 #include "engine/device/drive_moves.h"
 #include "engine/records/media_records.h"
 #include "engine/core/owner.h"
+#include "engine/core/record_lookup.h"
 #include "engine/device/robot.h"
 #include "engine/core/wstr.h"
 
@@ -67,32 +68,24 @@ uint16_t housekeeping_find_in_slots(struct library_access *a, const char *barcod
 
 /* ---- records ---- */
 
-struct slot_search {
-    const ntms_guid  *library;
-    uint16_t          address;
-    struct rsm_object slot;
-    bool              found;
+struct slot_address {
+    const ntms_guid *library;
+    uint16_t         address;
 };
 
-static bool slot_at(const struct rsm_object *o, void *context)
+static bool slot_at(const struct rsm_object *o, const void *key)
 {
-    struct slot_search *s = context;
+    const struct slot_address *k = key;
 
-    s->found = ntms_guid_equal(&o->info.slot.library, s->library) && o->info.slot.element_address == s->address;
-    if (s->found)
-        s->slot = *o;
-    return !s->found;
+    return ntms_guid_equal(&o->info.slot.library, k->library) && o->info.slot.element_address == k->address;
 }
 
 /* The slot record of an element address, inside the caller's transaction. */
 static bool find_slot(struct objdb *db, const ntms_guid *library, uint16_t address, struct rsm_object *slot)
 {
-    struct slot_search s = { .library = library, .address = address };
+    struct slot_address key = { library, address };
 
-    objdb_for_each(db, RSM_STORAGESLOT, slot_at, &s);
-    if (s.found)
-        *slot = s.slot;
-    return s.found;
+    return records_find(db, RSM_STORAGESLOT, slot_at, &key, slot) == NTMS_OK;
 }
 
 static void set_drive_empty(struct rsm_drive *d)
@@ -208,51 +201,32 @@ static void reconcile_drives(struct library_access *a)
 
 /* ---- requests whose process died ---- */
 
-struct orphans {
-    const ntms_guid *library;
-    ntms_guid       *ids;
-    size_t           count, capacity;
-};
-
-static bool collect_orphan(const struct rsm_object *o, void *context)
+/* INPROCESS in this library, for an owner that is gone. */
+static bool orphaned(const struct rsm_object *o, const void *library)
 {
-    struct orphans *s = context;
     const struct rsm_lib_request *r = &o->info.lib_request;
 
-    if (r->state != 1 /* NTMS_LM_INPROCESS */ || !ntms_guid_equal(&r->library, s->library)
-        || owner_alive(&r->requested_by))
-        return true;
-    if (s->count == s->capacity) {
-        size_t capacity = s->capacity ? s->capacity * 2 : 16;
-        ntms_guid *grown = realloc(s->ids, capacity * sizeof(*grown));
-        if (!grown)
-            return false;   /* the rest next time */
-        s->ids = grown;
-        s->capacity = capacity;
-    }
-    s->ids[s->count++] = o->id;
-    return true;
+    return r->state == 1 /* NTMS_LM_INPROCESS */ && ntms_guid_equal(&r->library, library)
+        && !owner_alive(&r->requested_by);
 }
 
 static void fail_orphaned_requests(struct library_access *a)
 {
     struct objdb *db = a->engine->db;
-    struct orphans s = { .library = &a->library.id };
-    struct rsm_object request;
+    struct record_list orphans = { 0 };
 
     if (objdb_begin_write(db) != NTMS_OK)
         return;
-    ntms_err status = objdb_for_each(db, RSM_LIBREQUEST, collect_orphan, &s);
-    for (size_t i = 0; status == NTMS_OK && i < s.count; i++) {
-        if ((status = objdb_get(db, &s.ids[i], &request)) != NTMS_OK)
-            break;
-        request.info.lib_request.state = 3;   /* NTMS_LM_FAILED */
-        request.info.lib_request.error_code = NTMS_E_OPERATION_ABORTED;
-        request.info.lib_request.time_completed = objdb_now();
-        status = objdb_put(db, &request);
+    ntms_err status = records_collect(db, RSM_LIBREQUEST, orphaned, &a->library.id, &orphans);
+    for (size_t i = 0; status == NTMS_OK && i < orphans.count; i++) {
+        struct rsm_lib_request *r = &orphans.items[i].info.lib_request;
+        r->state = 3;   /* NTMS_LM_FAILED */
+        r->error_code = NTMS_E_OPERATION_ABORTED;
+        r->time_completed = objdb_now();
+        status = objdb_put(db, &orphans.items[i]);
     }
     objdb_end(db, status);
-    free(s.ids);
+    record_list_free(&orphans);
 }
 
 /* ---- deferred dismounts that fell due, whoever deferred them ---- */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "engine/core/owner.h"
+#include "engine/core/record_lookup.h"
 #include "engine/device/robot.h"
 #include "engine/device/robot_lock.h"
 #include "engine/core/wstr.h"
@@ -82,48 +83,23 @@ void library_access_close(struct library_access *a)
 
 /* ---- the drives in the database ---- */
 
-struct drive_collector {
-    const ntms_guid   *library;
-    struct drive_list *list;
-    size_t             capacity;
-    bool               out_of_memory;
-};
-
-static bool collect_drive(const struct rsm_object *o, void *context)
-{
-    struct drive_collector *c = context;
-
-    if (!ntms_guid_equal(&o->info.drive.library, c->library))
-        return true;
-    if (c->list->count == c->capacity) {
-        size_t capacity = c->capacity ? c->capacity * 2 : 16;
-        struct rsm_object *grown = realloc(c->list->drives, capacity * sizeof(*grown));
-        if (!grown) {
-            c->out_of_memory = true;
-            return false;
-        }
-        c->list->drives = grown;
-        c->capacity = capacity;
-    }
-    c->list->drives[c->list->count++] = *o;
-    return true;
-}
-
 ntms_err library_drives(struct library_access *a, struct drive_list *list)
 {
-    struct drive_collector c = { &a->library.id, list, 0, false };
+    struct record_list found = { 0 };
+    ntms_err status = objdb_begin_read(a->engine->db);
 
     list->drives = NULL;
     list->count = 0;
-    ntms_err status = objdb_begin_read(a->engine->db);
     if (status != NTMS_OK)
         return status;
-    status = objdb_for_each(a->engine->db, RSM_DRIVE, collect_drive, &c);
+    status = records_collect(a->engine->db, RSM_DRIVE, record_in_library, &a->library.id, &found);
     objdb_abort(a->engine->db);
-    if (status == NTMS_OK && c.out_of_memory)
-        status = NTMS_E_NOT_ENOUGH_MEMORY;
-    if (status != NTMS_OK)
-        drive_list_free(list);
+    if (status == NTMS_OK) {
+        list->drives = found.items;
+        list->count = found.count;
+    } else {
+        record_list_free(&found);
+    }
     return status;
 }
 

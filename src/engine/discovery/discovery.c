@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/core/record_lookup.h"
 #include "engine/discovery/device_config.h"
 #include "engine/discovery/discovery_map.h"
 #include "engine/discovery/discovery_record.h"
@@ -121,66 +122,47 @@ static ntms_err discover_changers(struct discovery *d)
 
 /* ---- stand-alone drives ---- */
 
-struct owner_search {
-    const char *serial;
-    const char *path;
-    ntms_guid   library;
-    bool        hit;
-};
-
-static bool drive_with_serial(const struct rsm_object *o, void *context)
+static bool drive_with_serial(const struct rsm_object *o, const void *serial)
 {
-    struct owner_search *s = context;
-
-    s->hit = wstr_equal_ascii_nocase(o->info.drive.serial_number, RSM_SERIALNUMBER_LENGTH, s->serial);
-    if (s->hit)
-        s->library = o->info.drive.library;
-    return !s->hit;
+    return wstr_equal_ascii_nocase(o->info.drive.serial_number, RSM_SERIALNUMBER_LENGTH, serial);
 }
 
 /* A drive of a library that is only out of sight is no stand-alone drive. */
 static bool in_a_changer_library(struct objdb *db, const char *serial)
 {
-    struct owner_search s = { .serial = serial };
-    struct rsm_object library;
+    struct rsm_object drive, library;
     bool owned = false;
 
     if (objdb_begin_read(db) != NTMS_OK)
         return false;
-    objdb_for_each(db, RSM_DRIVE, drive_with_serial, &s);
-    owned = s.hit && objdb_get(db, &s.library, &library) == NTMS_OK
+    owned = records_find(db, RSM_DRIVE, drive_with_serial, serial, &drive) == NTMS_OK
+         && objdb_get(db, &drive.info.drive.library, &library) == NTMS_OK
          && library.info.library.library_type == RSM_LIBRARYTYPE_ONLINE;
     objdb_abort(db);
     return owned;
 }
 
-static bool standalone_at(const struct rsm_object *o, void *context)
+static bool standalone_at(const struct rsm_object *o, const void *device_path)
 {
-    struct owner_search *s = context;
     char path[RSM_DEVICE_PATH_LENGTH * 3];
 
     if (o->info.library.library_type != RSM_LIBRARYTYPE_STANDALONE)
-        return true;
+        return false;
     wstr_to_utf8(path, sizeof(path), o->info.library.device_path, RSM_DEVICE_PATH_LENGTH);
-    s->hit = device_config_same_path(path, s->path);
-    if (s->hit)
-        s->library = o->id;
-    return !s->hit;
+    return device_config_same_path(path, device_path);
 }
 
 /* A stand-alone drive an application holds open is still there. */
 static ntms_err keep_busy_standalone(struct discovery *d)
 {
+    struct rsm_object library;
     ntms_err status = NTMS_OK;
 
     if (objdb_begin_read(d->engine->db) != NTMS_OK)
         return NTMS_E_DATABASE_FAILURE;
-    for (size_t i = 0; i < d->devices.busy_count && status == NTMS_OK; i++) {
-        struct owner_search s = { .path = d->devices.busy[i] };
-        objdb_for_each(d->engine->db, RSM_LIBRARY, standalone_at, &s);
-        if (s.hit)
-            status = found(&d->libraries, &s.library);
-    }
+    for (size_t i = 0; i < d->devices.busy_count && status == NTMS_OK; i++)
+        if (records_find(d->engine->db, RSM_LIBRARY, standalone_at, d->devices.busy[i], &library) == NTMS_OK)
+            status = found(&d->libraries, &library.id);
     objdb_abort(d->engine->db);
     return status;
 }
@@ -212,13 +194,6 @@ static ntms_err discover_standalone(struct discovery *d)
 
 /* ---- what the scan did not find ---- */
 
-struct absent {
-    const struct found_list *found;
-    ntms_guid               *gone;
-    size_t                   gone_count;
-    bool                     out_of_memory;
-};
-
 static bool was_found(const struct found_list *f, const ntms_guid *id)
 {
     for (size_t i = 0; i < f->count; i++)
@@ -227,46 +202,33 @@ static bool was_found(const struct found_list *f, const ntms_guid *id)
     return false;
 }
 
-static bool collect_absent(const struct rsm_object *o, void *context)
+/* A library (online or stand-alone) this scan did not find, or a drive of
+ * one, not yet marked absent. */
+static bool newly_absent(const struct rsm_object *o, const void *found)
 {
-    struct absent *a = context;
     uint32_t kind = o->info.library.library_type;
     bool gone = o->type == RSM_LIBRARY
-              ? (kind == RSM_LIBRARYTYPE_ONLINE || kind == RSM_LIBRARYTYPE_STANDALONE) && !was_found(a->found, &o->id)
-              : !was_found(a->found, &o->info.drive.library);
-    if (!gone || o->operational_state == RSM_NOT_PRESENT)
-        return true;
-    ntms_guid *grown = realloc(a->gone, (a->gone_count + 1) * sizeof(*grown));
-    if (!grown) {
-        a->out_of_memory = true;
-        return false;
-    }
-    a->gone = grown;
-    a->gone[a->gone_count++] = o->id;
-    return true;
+              ? (kind == RSM_LIBRARYTYPE_ONLINE || kind == RSM_LIBRARYTYPE_STANDALONE) && !was_found(found, &o->id)
+              : !was_found(found, &o->info.drive.library);
+    return gone && o->operational_state != RSM_NOT_PRESENT;
 }
 
 /* Libraries this scan did not find, and their drives, are not present
  * (until a scan finds them again: then they are the same objects). */
 static ntms_err mark_absent(struct objdb *db, const struct found_list *found)
 {
-    struct absent a = { .found = found };
-    struct rsm_object o;
+    struct record_list gone = { 0 };
     ntms_err status = objdb_begin_write(db);
 
     if (status != NTMS_OK)
         return status;
-    if ((status = objdb_for_each(db, RSM_LIBRARY, collect_absent, &a)) == NTMS_OK)
-        status = objdb_for_each(db, RSM_DRIVE, collect_absent, &a);
-    if (status == NTMS_OK && a.out_of_memory)
-        status = NTMS_E_NOT_ENOUGH_MEMORY;
-    for (size_t i = 0; status == NTMS_OK && i < a.gone_count; i++) {
-        if ((status = objdb_get(db, &a.gone[i], &o)) != NTMS_OK)
-            break;
-        o.operational_state = RSM_NOT_PRESENT;
-        status = objdb_put(db, &o);
+    if ((status = records_collect(db, RSM_LIBRARY, newly_absent, found, &gone)) == NTMS_OK)
+        status = records_collect(db, RSM_DRIVE, newly_absent, found, &gone);
+    for (size_t i = 0; status == NTMS_OK && i < gone.count; i++) {
+        gone.items[i].operational_state = RSM_NOT_PRESENT;
+        status = objdb_put(db, &gone.items[i]);
     }
-    free(a.gone);
+    record_list_free(&gone);
     return objdb_end(db, status);
 }
 

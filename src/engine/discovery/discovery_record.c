@@ -4,18 +4,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/core/record_lookup.h"
 #include "engine/records/device_types.h"
 #include "engine/discovery/discovery_map.h"
 #include "engine/core/wstr.h"
 
 /* ---- the library's existing element objects, by element address ---- */
 
+/* Element objects (slots, ports, drives) sorted by element address. */
 struct element_index {
-    struct rsm_object *objects;
-    size_t             count, capacity;
-    const ntms_guid   *library;
+    struct record_list list;
     uint32_t           type;
-    bool               out_of_memory;
 };
 
 static uint16_t address_of(const struct rsm_object *o)
@@ -28,39 +27,7 @@ static uint16_t address_of(const struct rsm_object *o)
     }
 }
 
-static const ntms_guid *library_of(const struct rsm_object *o)
-{
-    switch (o->type) {
-    case RSM_STORAGESLOT: return &o->info.slot.library;
-    case RSM_IEPORT:      return &o->info.ieport.library;
-    case RSM_DRIVE:       return &o->info.drive.library;
-    case RSM_CHANGER:     return &o->info.changer.library;
-    case RSM_IEDOOR:      return &o->info.iedoor.library;
-    default:              return &ntms_guid_null;
-    }
-}
-
-static bool index_one(const struct rsm_object *o, void *context)
-{
-    struct element_index *x = context;
-
-    if (!ntms_guid_equal(library_of(o), x->library))
-        return true;
-    if (x->count == x->capacity) {
-        size_t capacity = x->capacity ? x->capacity * 2 : 64;
-        struct rsm_object *grown = realloc(x->objects, capacity * sizeof(*grown));
-        if (!grown) {
-            x->out_of_memory = true;
-            return false;
-        }
-        x->objects = grown;
-        x->capacity = capacity;
-    }
-    x->objects[x->count++] = *o;
-    return true;
-}
-
-static int by_address(const void *a, const void *b)
+static int by_address(const struct rsm_object *a, const struct rsm_object *b)
 {
     uint16_t x = address_of(a), y = address_of(b);
     return x < y ? -1 : x > y;
@@ -68,29 +35,24 @@ static int by_address(const void *a, const void *b)
 
 static ntms_err build_index(struct objdb *db, const ntms_guid *library, uint32_t type, struct element_index *x)
 {
-    *x = (struct element_index){ .library = library, .type = type };
-    ntms_err status = objdb_for_each(db, type, index_one, x);
-    if (status == NTMS_OK && x->out_of_memory)
-        status = NTMS_E_NOT_ENOUGH_MEMORY;
-    if (status == NTMS_OK && x->count)
-        qsort(x->objects, x->count, sizeof(*x->objects), by_address);
+    *x = (struct element_index){ .type = type };
+    ntms_err status = records_collect(db, type, record_in_library, library, &x->list);
+    record_list_sort(&x->list, by_address);
     return status;
 }
 
 /* The object this element already has, or a new one (*known false). */
 static ntms_err existing_or_new(const struct element_index *x, uint16_t address, struct rsm_object *o, bool *known)
 {
-    struct rsm_object key;
+    struct rsm_object probe = { .type = x->type };
 
-    key.type = x->type;
     if (x->type == RSM_STORAGESLOT)
-        key.info.slot.element_address = address;
+        probe.info.slot.element_address = address;
     else if (x->type == RSM_IEPORT)
-        key.info.ieport.element_address = address;
+        probe.info.ieport.element_address = address;
     else
-        key.info.drive.element_address = address;
-    const struct rsm_object *hit = x->count ? bsearch(&key, x->objects, x->count, sizeof(*x->objects), by_address)
-                                            : NULL;
+        probe.info.drive.element_address = address;
+    const struct rsm_object *hit = record_list_search(&x->list, by_address, &probe);
     *known = hit != NULL;
     if (hit) {
         *o = *hit;
@@ -105,58 +67,28 @@ static ntms_err existing_or_new(const struct element_index *x, uint16_t address,
 /* The one object of this type the library has (changer, door), or a new one. */
 static ntms_err single_or_new(struct objdb *db, const ntms_guid *library, uint32_t type, struct rsm_object *o)
 {
-    struct element_index x;
-    ntms_err status = build_index(db, library, type, &x);
-
-    if (status == NTMS_OK && x.count) {
-        *o = x.objects[0];
-    } else if (status == NTMS_OK) {
-        memset(o, 0, sizeof(*o));
-        o->type = type;
-        o->enabled = 1;
-        status = ntms_guid_generate(&o->id);
-    }
-    free(x.objects);
-    return status;
+    bool known;
+    return records_find_or_new(db, type, record_in_library, library, o, &known);
 }
 
 /* ---- the library, changer and door ---- */
 
-struct library_search {
-    const char       *serial;
-    struct rsm_object found;
-    bool              hit;
-};
-
-static bool library_with_serial(const struct rsm_object *o, void *context)
+static bool online_with_serial(const struct rsm_object *o, const void *serial)
 {
-    struct library_search *s = context;
-
-    s->hit = o->info.library.library_type == RSM_LIBRARYTYPE_ONLINE
-          && wstr_equal_ascii_nocase(o->info.library.serial_number, RSM_SERIALNUMBER_LENGTH, s->serial);
-    if (s->hit)
-        s->found = *o;
-    return !s->hit;
+    return o->info.library.library_type == RSM_LIBRARYTYPE_ONLINE
+        && wstr_equal_ascii_nocase(o->info.library.serial_number, RSM_SERIALNUMBER_LENGTH, serial);
 }
 
 static ntms_err record_library(struct objdb *db, const struct changer_scan *scan, struct rsm_object *library)
 {
-    struct library_search s = { .serial = scan->serial };
-    ntms_err status = objdb_for_each(db, RSM_LIBRARY, library_with_serial, &s);
+    bool known;
+    ntms_err status = records_find_or_new(db, RSM_LIBRARY, online_with_serial, scan->serial, library, &known);
 
     if (status != NTMS_OK)
         return status;
     struct rsm_library *lib = &library->info.library;
-    if (s.hit) {
-        *library = s.found;
-    } else {
+    if (!known) {
         char name[RSM_NAME_LENGTH * 2];
-        memset(library, 0, sizeof(*library));
-        library->type = RSM_LIBRARY;
-        library->enabled = 1;
-        if ((status = ntms_guid_generate(&library->id)) != NTMS_OK)
-            return status;
-        snprintf(name, sizeof(name), "%s %s", scan->inquiry.vendor, scan->inquiry.product);
         WSTR_SET(library->name, name);
         lib->inventory_method = 1;       /* NTMS_INVENTORY_FAST */
         lib->auto_recovery = 1;
@@ -236,7 +168,7 @@ static ntms_err record_holders(struct objdb *db, const struct changer_scan *scan
         WSTR_SET(o.name, name);
         status = objdb_put(db, &o);
     }
-    free(x.objects);
+    record_list_free(&x.list);
     return status;
 }
 
@@ -306,7 +238,7 @@ static ntms_err record_drives(struct objdb *db, struct discovery_recording *r, c
 
     for (size_t i = 0; status == NTMS_OK && i < r->scan->counts[SMC_DATA_TRANSFER]; i++)
         status = record_drive(db, r, library, &x, i);
-    free(x.objects);
+    record_list_free(&x.list);
     return status;
 }
 

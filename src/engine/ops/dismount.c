@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "engine/core/owner.h"
+#include "engine/core/record_lookup.h"
 #include "engine/device/dismount_timer.h"
 #include "engine/device/drive_moves.h"
 #include "engine/device/library_access.h"
@@ -115,24 +116,9 @@ void engine_send_deferred_home(struct engine *engine, const ntms_guid *drive_id)
     library_access_close(&access);
 }
 
-struct held_mounts {
-    struct rsm_owner   owner;
-    struct rsm_object *drives;
-    size_t             count;
-};
-
-static bool collect_held(const struct rsm_object *o, void *context)
+static bool mounted_by(const struct rsm_object *o, const void *owner)
 {
-    struct held_mounts *h = context;
-
-    if (!owner_equal(&o->info.drive.holder, &h->owner) || o->info.drive.state != RSM_DRIVESTATE_LOADED)
-        return true;
-    struct rsm_object *grown = realloc(h->drives, (h->count + 1) * sizeof(*grown));
-    if (!grown)
-        return false;
-    h->drives = grown;
-    h->drives[h->count++] = *o;
-    return true;
+    return owner_equal(&o->info.drive.holder, owner) && o->info.drive.state == RSM_DRIVESTATE_LOADED;
 }
 
 /* CloseNtmsSession: what the session holds is released. Its mounts become
@@ -140,21 +126,22 @@ static bool collect_held(const struct rsm_object *o, void *context)
  * the next process that uses the library, if this one ends first). */
 void engine_session_closed(struct engine *engine, uint32_t session_serial)
 {
-    struct held_mounts held = { owner_self(session_serial), NULL, 0 };
+    struct rsm_owner owner = owner_self(session_serial);
+    struct record_list held = { 0 };
     struct objdb *db = engine->db;
     ntms_err status;
 
     if (!db || objdb_begin_write(db) != NTMS_OK)
         return;
-    status = objdb_for_each(db, RSM_DRIVE, collect_held, &held);
+    status = records_collect(db, RSM_DRIVE, mounted_by, &owner, &held);
     for (size_t i = 0; status == NTMS_OK && i < held.count; i++) {
-        struct rsm_drive *d = &held.drives[i].info.drive;
+        struct rsm_drive *d = &held.items[i].info.drive;
         d->state = RSM_DRIVESTATE_DISMOUNTABLE;
         d->dismount_due = objdb_now();
         d->holder = (struct rsm_owner){ 0, 0, 0 };
-        status = objdb_put(db, &held.drives[i]);
+        status = objdb_put(db, &held.items[i]);
     }
     if (objdb_end(db, status) == NTMS_OK && held.count)
         dismount_timer_arm(engine);
-    free(held.drives);
+    record_list_free(&held);
 }

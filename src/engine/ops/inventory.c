@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/core/record_lookup.h"
 #include "engine/device/library_access.h"
 #include "engine/ops/library_presence.h"
 #include "engine/records/media_records.h"
@@ -22,33 +23,6 @@
 #include "engine/core/wstr.h"
 
 enum { INVENTORY_NONE, INVENTORY_FAST, INVENTORY_OMID, INVENTORY_DEFAULT, INVENTORY_SLOT, INVENTORY_STOP };
-
-struct slot_records {
-    const ntms_guid   *library;
-    struct rsm_object *slots;
-    size_t             count, capacity;
-    bool               out_of_memory;
-};
-
-static bool collect_slot(const struct rsm_object *o, void *context)
-{
-    struct slot_records *r = context;
-
-    if (!ntms_guid_equal(&o->info.slot.library, r->library))
-        return true;
-    if (r->count == r->capacity) {
-        size_t capacity = r->capacity ? r->capacity * 2 : 64;
-        struct rsm_object *grown = realloc(r->slots, capacity * sizeof(*grown));
-        if (!grown) {
-            r->out_of_memory = true;
-            return false;
-        }
-        r->slots = grown;
-        r->capacity = capacity;
-    }
-    r->slots[r->count++] = *o;
-    return true;
-}
 
 static const struct smc_element *seen_at(const struct smc_element *seen, size_t count, uint16_t address)
 {
@@ -59,17 +33,19 @@ static const struct smc_element *seen_at(const struct smc_element *seen, size_t 
 }
 
 /* A known barcode in this slot: its medium is here (unless in a drive,
- * where the housekeeping has the last word). */
-static ntms_err place_known(struct objdb *db, const struct rsm_object *slot, const char *barcode, bool *known)
+ * where the housekeeping has the last word). `media` is every medium,
+ * sorted by barcode. */
+static ntms_err place_known(struct objdb *db, const struct record_list *media_list, const struct rsm_object *slot,
+                            const char *barcode, bool *known)
 {
-    wchar16 wide[RSM_BARCODE_LENGTH];
-    struct rsm_object media;
+    struct rsm_object probe, media;
 
     *known = false;
     if (!barcode[0])
         return NTMS_OK;
-    WSTR_SET(wide, barcode);
-    if (media_find_by_barcode(db, wide, &media) != NTMS_OK)
+    WSTR_SET(probe.info.media.barcode, barcode);
+    const struct rsm_object *hit = record_list_search(media_list, media_barcode_order, &probe);
+    if (!hit || objdb_get(db, &hit->id, &media) != NTMS_OK)
         return NTMS_OK;
     *known = true;
     struct rsm_physical_media *m = &media.info.media;
@@ -83,36 +59,39 @@ static ntms_err place_known(struct objdb *db, const struct rsm_object *slot, con
 }
 
 /* Slot states from the changer into the records; which slots need identifying. */
-static ntms_err record_states(struct engine *engine, const struct smc_element *seen, size_t seen_count,
-                              struct slot_records *records, bool **identify, int method)
+static ntms_err record_states(struct engine *engine, const ntms_guid *library, const struct smc_element *seen,
+                              size_t seen_count, struct record_list *slots, bool **identify, int method)
 {
     struct objdb *db = engine->db;
+    struct record_list media = { 0 };
     ntms_err status = objdb_begin_write(db);
 
     if (status != NTMS_OK)
         return status;
-    if ((status = objdb_for_each(db, RSM_STORAGESLOT, collect_slot, records)) == NTMS_OK && records->out_of_memory)
+    if ((status = records_collect(db, RSM_STORAGESLOT, record_in_library, library, slots)) == NTMS_OK)
+        status = records_collect(db, RSM_PHYSICAL_MEDIA, NULL, NULL, &media);
+    record_list_sort(&media, media_barcode_order);
+    if (status == NTMS_OK && !(*identify = calloc(slots->count ? slots->count : 1, sizeof(**identify))))
         status = NTMS_E_NOT_ENOUGH_MEMORY;
-    if (status == NTMS_OK && !(*identify = calloc(records->count ? records->count : 1, sizeof(**identify))))
-        status = NTMS_E_NOT_ENOUGH_MEMORY;
-    for (size_t i = 0; status == NTMS_OK && i < records->count; i++) {
-        struct rsm_object *slot = &records->slots[i];
+    for (size_t i = 0; status == NTMS_OK && i < slots->count; i++) {
+        struct rsm_object *slot = &slots->items[i];
         const struct smc_element *e = seen_at(seen, seen_count, slot->info.slot.element_address);
         if (!e)
             continue;
         bool known = false;
         slot->info.slot.state = e->full ? RSM_SLOTSTATE_FULL : RSM_SLOTSTATE_EMPTY;
         if (e->full)
-            status = place_known(db, slot, e->primary_tag, &known);
+            status = place_known(db, &media, slot, e->primary_tag, &known);
         (*identify)[i] = e->full && (method == INVENTORY_OMID || (method == INVENTORY_FAST && !known));
         if (status == NTMS_OK)
             status = objdb_put(db, slot);
     }
+    record_list_free(&media);
     return objdb_end(db, status);
 }
 
 /* Every slot's element status, recorded while the lock is held. */
-static ntms_err scan_slots(struct engine *engine, const ntms_guid *library_id, struct slot_records *records,
+static ntms_err scan_slots(struct engine *engine, const ntms_guid *library_id, struct record_list *slots,
                            bool **identify, int method)
 {
     struct library_access access;
@@ -130,7 +109,7 @@ static ntms_err scan_slots(struct engine *engine, const ntms_guid *library_id, s
                       : NTMS_E_NOT_ENOUGH_MEMORY;
     }
     if (status == NTMS_OK)
-        status = record_states(engine, seen, seen_count, records, identify, method);
+        status = record_states(engine, library_id, seen, seen_count, slots, identify, method);
     library_access_close(&access);   /* identification takes the lock itself */
     free(seen);
     return status;
@@ -150,13 +129,13 @@ ntms_err engine_inventory(struct engine *engine, const ntms_guid *library_id, ui
         return NTMS_OK;
     if (library.info.library.library_type == RSM_LIBRARYTYPE_STANDALONE)
         return standalone_inventory(engine, library_id);   /* one drive: every method looks at it */
-    struct slot_records records = { .library = library_id };
+    struct record_list slots = { 0 };
     bool *identify = NULL;
-    ntms_err status = scan_slots(engine, library_id, &records, &identify, (int)method);
-    for (size_t i = 0; status == NTMS_OK && i < records.count; i++)
+    ntms_err status = scan_slots(engine, library_id, &slots, &identify, (int)method);
+    for (size_t i = 0; status == NTMS_OK && i < slots.count; i++)
         if (identify[i])
-            status = engine_identify_slot(engine, NULL, &records.slots[i].id, IDENTIFY_IMMEDIATE);
-    free(records.slots);
+            status = engine_identify_slot(engine, NULL, &slots.items[i].id, IDENTIFY_IMMEDIATE);
+    record_list_free(&slots);
     free(identify);
     return status;
 }

@@ -3,6 +3,7 @@
  * without barcode stays one record), a medium no longer there goes to the
  * offline library. */
 #include "engine/ops/standalone_inventory.h"
+#include "engine/core/record_lookup.h"
 
 #include <string.h>
 
@@ -14,22 +15,6 @@
 #include "engine/records/media_records.h"
 
 #define PRESENT_TIMEOUT_MS 1000   /* nothing is being loaded: "no medium" is the answer */
-
-struct drive_search {
-    const ntms_guid  *library;
-    struct rsm_object drive;
-    bool              hit;
-};
-
-static bool drive_of(const struct rsm_object *o, void *context)
-{
-    struct drive_search *s = context;
-
-    s->hit = ntms_guid_equal(&o->info.drive.library, s->library);
-    if (s->hit)
-        s->drive = *o;
-    return !s->hit;
-}
 
 static ntms_err record_present(struct objdb *db, struct rsm_object *drive, const struct identified *found)
 {
@@ -95,21 +80,21 @@ static ntms_err look(struct library_access *a, struct rsm_object *drive)
 ntms_err standalone_inventory(struct engine *engine, const ntms_guid *library)
 {
     struct library_access access;
-    struct drive_search s = { .library = library };
+    struct rsm_object drive;
     ntms_err status = library_open_present(engine, library, NULL, &access);
 
     if (status != NTMS_OK)
         return status;
     if ((status = objdb_begin_read(engine->db)) == NTMS_OK) {
-        status = objdb_for_each(engine->db, RSM_DRIVE, drive_of, &s);
+        status = records_find(engine->db, RSM_DRIVE, record_in_library, library, &drive);
         objdb_abort(engine->db);
     }
-    if (status == NTMS_OK && !s.hit)
+    if (status == NTMS_E_OBJECT_NOT_FOUND)
         status = NTMS_E_DEVICE_NOT_AVAILABLE;
-    if (status == NTMS_OK && s.drive.info.drive.state == RSM_DRIVESTATE_LOADED)
+    if (status == NTMS_OK && drive.info.drive.state == RSM_DRIVESTATE_LOADED)
         status = NTMS_E_BUSY;   /* mounted: the application has it */
     if (status == NTMS_OK)
-        status = look(&access, &s.drive);
+        status = look(&access, &drive);
     library_access_close(&access);
     return status;
 }

@@ -3,75 +3,30 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/core/record_lookup.h"
 #include "engine/records/media_records.h"
 
-/* The library a device object belongs to; null for other objects. */
-static const ntms_guid *owner_library(const struct rsm_object *o)
+static bool media_in_library(const struct rsm_object *o, const void *library)
 {
-    switch (o->type) {
-    case RSM_CHANGER:     return &o->info.changer.library;
-    case RSM_DRIVE:       return &o->info.drive.library;
-    case RSM_STORAGESLOT: return &o->info.slot.library;
-    case RSM_IEPORT:      return &o->info.ieport.library;
-    case RSM_IEDOOR:      return &o->info.iedoor.library;
-    case RSM_LIBREQUEST:  return &o->info.lib_request.library;
-    default:              return NULL;
-    }
+    return ntms_guid_equal(&o->info.media.current_library, library);
 }
-
-struct id_list {
-    ntms_guid *ids;
-    size_t     count, capacity;
-};
-
-static bool push(struct id_list *l, const ntms_guid *id)
-{
-    if (l->count == l->capacity) {
-        size_t capacity = l->capacity ? l->capacity * 2 : 64;
-        ntms_guid *ids = realloc(l->ids, capacity * sizeof(*ids));
-        if (!ids)
-            return false;
-        l->ids = ids;
-        l->capacity = capacity;
-    }
-    l->ids[l->count++] = *id;
-    return true;
-}
-
-struct doomed {
-    const ntms_guid *library;
-    struct id_list   devices, media;
-    bool             out_of_memory;
-};
 
 /* Collected first, changed after: never while the store is being walked. */
-static bool collect(const struct rsm_object *o, void *context)
-{
-    struct doomed *d = context;
-    const ntms_guid *library = owner_library(o);
-
-    if (library && ntms_guid_equal(library, d->library))
-        d->out_of_memory |= !push(&d->devices, &o->id);
-    else if (o->type == RSM_PHYSICAL_MEDIA && ntms_guid_equal(&o->info.media.current_library, d->library))
-        d->out_of_memory |= !push(&d->media, &o->id);
-    return !d->out_of_memory;
-}
-
 static ntms_err remove_library(struct objdb *db, const ntms_guid *library)
 {
-    struct doomed d = { .library = library };
-    ntms_err status = objdb_for_each(db, RSM_UNKNOWN, collect, &d);
+    struct record_list devices = { 0 }, media = { 0 };
+    ntms_err status = records_collect(db, RSM_UNKNOWN, record_in_library, library, &devices);
 
-    if (status == NTMS_OK && d.out_of_memory)
-        status = NTMS_E_NOT_ENOUGH_MEMORY;
-    for (size_t i = 0; status == NTMS_OK && i < d.media.count; i++)
-        status = media_move_offline(db, &d.media.ids[i]);
-    for (size_t i = 0; status == NTMS_OK && i < d.devices.count; i++)
-        status = objdb_delete(db, &d.devices.ids[i]);
+    if (status == NTMS_OK)
+        status = records_collect(db, RSM_PHYSICAL_MEDIA, media_in_library, library, &media);
+    for (size_t i = 0; status == NTMS_OK && i < media.count; i++)
+        status = media_move_offline(db, &media.items[i].id);
+    for (size_t i = 0; status == NTMS_OK && i < devices.count; i++)
+        status = objdb_delete(db, &devices.items[i].id);
     if (status == NTMS_OK)
         status = objdb_delete(db, library);
-    free(d.devices.ids);
-    free(d.media.ids);
+    record_list_free(&devices);
+    record_list_free(&media);
     return status;
 }
 

@@ -1,4 +1,5 @@
 #include "engine/records/device_types.h"
+#include "engine/core/record_lookup.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -8,33 +9,28 @@
 #define DEVICE_TYPE_CHANGER 0x30   /* FILE_DEVICE_CHANGER */
 #define DEVICE_TYPE_TAPE    0x1F   /* FILE_DEVICE_TAPE */
 
-struct model_search {
+struct model {
     const char *vendor, *product;
-    ntms_guid   found;
-    bool        hit;
 };
 
-static bool same_model(const struct rsm_object *o, void *context)
+static bool same_model(const struct rsm_object *o, const void *key)
 {
-    struct model_search *s = context;
+    const struct model *m = key;
 
-    s->hit = wstr_equal_ascii_nocase(o->info.device_type.vendor, RSM_VENDOR_LENGTH, s->vendor)
-          && wstr_equal_ascii_nocase(o->info.device_type.product, RSM_PRODUCT_LENGTH, s->product);
-    if (s->hit)
-        s->found = o->id;
-    return !s->hit;
+    return wstr_equal_ascii_nocase(o->info.device_type.vendor, RSM_VENDOR_LENGTH, m->vendor)
+        && wstr_equal_ascii_nocase(o->info.device_type.product, RSM_PRODUCT_LENGTH, m->product);
 }
 
 ntms_err device_type_of(struct objdb *db, uint32_t object_type, const char *vendor, const char *product,
                         ntms_guid *id)
 {
-    struct model_search s = { vendor, product, ntms_guid_null, false };
+    struct model model = { vendor, product };
     struct rsm_object o;
     char name[RSM_NAME_LENGTH];
-    ntms_err status = objdb_for_each(db, object_type, same_model, &s);
+    ntms_err status = records_find(db, object_type, same_model, &model, &o);
 
-    if (status != NTMS_OK || s.hit) {
-        *id = s.found;
+    if (status != NTMS_E_OBJECT_NOT_FOUND) {
+        *id = status == NTMS_OK ? o.id : ntms_guid_null;
         return status;
     }
     memset(&o, 0, sizeof(o));

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "engine/core/record_lookup.h"
 #include "engine/records/system_objects.h"
 #include "engine/core/wstr.h"
 
@@ -32,56 +33,41 @@ static bool same_barcode(const wchar16 *a, const wchar16 *b)
     return true;
 }
 
-struct barcode_search {
-    const wchar16    *barcode;
-    struct rsm_object media;
-    bool              found;
-};
-
-static bool match_barcode(const struct rsm_object *o, void *context)
+bool media_with_barcode(const struct rsm_object *o, const void *barcode)
 {
-    struct barcode_search *s = context;
-
-    if (!same_barcode(o->info.media.barcode, s->barcode))
-        return true;
-    s->media = *o;
-    s->found = true;
-    return false;
+    return same_barcode(o->info.media.barcode, barcode);
 }
 
 ntms_err media_find_by_barcode(struct objdb *db, const wchar16 *barcode, struct rsm_object *media)
 {
-    struct barcode_search s = { .barcode = barcode };
-    ntms_err status = objdb_for_each(db, RSM_PHYSICAL_MEDIA, match_barcode, &s);
-
-    if (status != NTMS_OK)
-        return status;
-    if (!s.found)
-        return NTMS_E_OBJECT_NOT_FOUND;
-    *media = s.media;
-    return NTMS_OK;
+    return records_find(db, RSM_PHYSICAL_MEDIA, media_with_barcode, barcode, media);
 }
 
-struct side_search {
-    const ntms_guid    *media;
-    struct media_sides *sides;
-};
-
-static bool collect_side(const struct rsm_object *o, void *context)
+int media_barcode_order(const struct rsm_object *a, const struct rsm_object *b)
 {
-    struct side_search *s = context;
+    const wchar16 *x = a->info.media.barcode, *y = b->info.media.barcode;
+    size_t n = trimmed_length(x, RSM_BARCODE_LENGTH), m = trimmed_length(y, RSM_BARCODE_LENGTH);
 
-    if (ntms_guid_equal(&o->info.partition.physical_media, s->media) && s->sides->count < MEDIA_SIDES_MAX)
-        s->sides->side[s->sides->count++] = *o;
-    return true;
+    for (size_t i = 0; i < n && i < m; i++)
+        if (upper(x[i]) != upper(y[i]))
+            return upper(x[i]) < upper(y[i]) ? -1 : 1;
+    return n < m ? -1 : n > m;
+}
+
+static bool side_of_media(const struct rsm_object *o, const void *media)
+{
+    return ntms_guid_equal(&o->info.partition.physical_media, media);
 }
 
 ntms_err media_sides_of(struct objdb *db, const ntms_guid *media, struct media_sides *sides)
 {
-    struct side_search s = { media, sides };
+    struct record_list found = { 0 };
+    ntms_err status = records_collect(db, RSM_PARTITION, side_of_media, media, &found);
 
     sides->count = 0;
-    ntms_err status = objdb_for_each(db, RSM_PARTITION, collect_side, &s);
+    for (size_t i = 0; status == NTMS_OK && i < found.count && sides->count < MEDIA_SIDES_MAX; i++)
+        sides->side[sides->count++] = found.items[i];
+    record_list_free(&found);
     if (sides->count == 2 && sides->side[0].info.partition.side > sides->side[1].info.partition.side) {
         struct rsm_object first = sides->side[0];
         sides->side[0] = sides->side[1];
@@ -123,67 +109,30 @@ bool media_side_in_use(uint32_t state)
     return state == RSM_PARTSTATE_ALLOCATED || state == RSM_PARTSTATE_COMPLETE || state == RSM_PARTSTATE_RESERVED;
 }
 
-struct omid_search {
-    const struct rsm_partition *omid;
-    struct rsm_object           side;
-    bool                        found;
-};
-
-static bool match_omid(const struct rsm_object *o, void *context)
+static bool side_with_omid(const struct rsm_object *o, const void *key)
 {
-    struct omid_search *s = context;
-    const struct rsm_partition *p = &o->info.partition;
+    const struct rsm_partition *p = &o->info.partition, *omid = key;
 
-    if (p->omid_label_id_length != s->omid->omid_label_id_length
-        || memcmp(p->omid_label_id, s->omid->omid_label_id, p->omid_label_id_length)
-        || memcmp(p->omid_label_type, s->omid->omid_label_type, sizeof(p->omid_label_type)))
-        return true;
-    s->side = *o;
-    s->found = true;
-    return false;
+    return p->omid_label_id_length == omid->omid_label_id_length
+        && !memcmp(p->omid_label_id, omid->omid_label_id, p->omid_label_id_length)
+        && !memcmp(p->omid_label_type, omid->omid_label_type, sizeof(p->omid_label_type));
 }
 
 ntms_err media_find_by_omid(struct objdb *db, const struct rsm_partition *omid, struct rsm_object *side)
 {
-    struct omid_search s = { .omid = omid };
-
     if (!omid->omid_label_id_length)
         return NTMS_E_OBJECT_NOT_FOUND;
-    ntms_err status = objdb_for_each(db, RSM_PARTITION, match_omid, &s);
-    if (status == NTMS_OK && !s.found)
-        status = NTMS_E_OBJECT_NOT_FOUND;
-    if (status == NTMS_OK)
-        *side = s.side;
-    return status;
+    return records_find(db, RSM_PARTITION, side_with_omid, omid, side);
 }
 
-struct home_search {
-    const ntms_guid  *slot;
-    struct rsm_object media;
-    bool              found;
-};
-
-static bool match_home(const struct rsm_object *o, void *context)
+static bool media_with_home(const struct rsm_object *o, const void *slot)
 {
-    struct home_search *s = context;
-
-    if (!ntms_guid_equal(&o->info.media.home_slot, s->slot))
-        return true;
-    s->media = *o;
-    s->found = true;
-    return false;
+    return ntms_guid_equal(&o->info.media.home_slot, slot);
 }
 
 ntms_err media_find_by_home(struct objdb *db, const ntms_guid *slot, struct rsm_object *media)
 {
-    struct home_search s = { .slot = slot };
-    ntms_err status = objdb_for_each(db, RSM_PHYSICAL_MEDIA, match_home, &s);
-
-    if (status == NTMS_OK && !s.found)
-        status = NTMS_E_OBJECT_NOT_FOUND;
-    if (status == NTMS_OK)
-        *media = s.media;
-    return status;
+    return records_find(db, RSM_PHYSICAL_MEDIA, media_with_home, slot, media);
 }
 
 ntms_err media_move_offline(struct objdb *db, const ntms_guid *id)

@@ -13,6 +13,10 @@
 /* The physical medium with this barcode (compared without case and
  * trailing spaces); NTMS_E_OBJECT_NOT_FOUND when none has it. */
 ntms_err media_find_by_barcode(struct objdb *db, const wchar16 *barcode, struct rsm_object *media);
+/* The same question as a record_test (key: const wchar16 *), and the
+ * order that sorts media by barcode for many such questions. */
+bool media_with_barcode(const struct rsm_object *record, const void *barcode);
+int media_barcode_order(const struct rsm_object *a, const struct rsm_object *b);
 
 struct media_sides {
     struct rsm_object side[MEDIA_SIDES_MAX];

@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "engine/core/record_lookup.h"
+
 static int relation_index(const struct rsm_library *library, const ntms_guid *type)
 {
     for (int i = 0; i < RSM_LIBRARY_MEDIA_TYPES; i++)
@@ -56,30 +58,28 @@ ntms_err engine_add_media_type(struct engine *engine, const ntms_guid *type, con
 
 struct holding {
     const ntms_guid *type, *library;
-    bool             found;
 };
 
-static bool holds_type(const struct rsm_object *o, void *context)
+static bool holds_type(const struct rsm_object *o, const void *key)
 {
-    struct holding *h = context;
+    const struct holding *h = key;
 
-    h->found = ntms_guid_equal(&o->info.media.media_type, h->type)
-            && ntms_guid_equal(&o->info.media.current_library, h->library);
-    return !h->found;
+    return ntms_guid_equal(&o->info.media.media_type, h->type)
+        && ntms_guid_equal(&o->info.media.current_library, h->library);
 }
 
 static ntms_err delete_relation(struct objdb *db, const ntms_guid *type_id, const ntms_guid *library_id)
 {
-    struct rsm_object type, library;
+    struct rsm_object type, library, media;
     struct holding h = { .type = type_id, .library = library_id };
     ntms_err status = load_pair(db, type_id, library_id, &type, &library);
 
     if (status == NTMS_OK)
-        status = objdb_for_each(db, RSM_PHYSICAL_MEDIA, holds_type, &h);
-    if (status != NTMS_OK)
-        return status;
-    if (h.found)
+        status = records_find(db, RSM_PHYSICAL_MEDIA, holds_type, &h, &media);
+    if (status == NTMS_OK)
         return NTMS_E_NOT_EMPTY;
+    if (status != NTMS_E_OBJECT_NOT_FOUND)
+        return status;
     int at = relation_index(&library.info.library, type_id);
     if (at < 0)
         return NTMS_OK;   /* no relation: nothing to remove */

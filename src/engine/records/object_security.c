@@ -66,12 +66,6 @@ static ntms_err read_descriptor(struct objdb *db, const ntms_guid *holder, struc
     return sec_descriptor_parse(bytes, length, &h->sd) ? NTMS_OK : NTMS_E_DATABASE_FAILURE;
 }
 
-static bool find_computer(const struct rsm_object *o, void *context)
-{
-    *(ntms_guid *)context = o->id;
-    return false;
-}
-
 /* The id of the object whose descriptor governs o. */
 static ntms_guid governing(struct objdb *db, const struct rsm_object *o)
 {
@@ -95,7 +89,7 @@ static ntms_guid governing(struct objdb *db, const struct rsm_object *o)
     default: break;
     }
     if (ntms_guid_is_null(&holder))
-        objdb_for_each(db, RSM_COMPUTER, find_computer, &holder);
+        system_computer(db, &holder);
     return holder;
 }
 
@@ -113,7 +107,7 @@ ntms_err object_access_check(struct objdb *db, const struct sec_caller *caller, 
     if (!caller || sec_caller_is_administrator(caller))
         return NTMS_OK;
     if (!id)
-        objdb_for_each(db, RSM_COMPUTER, find_computer, &holder);
+        system_computer(db, &holder);
     else if (objdb_get(db, id, &o) == NTMS_OK)
         holder = governing(db, &o);
     else

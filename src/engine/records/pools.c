@@ -5,18 +5,18 @@
 
 #include <string.h>
 
+#include "engine/core/record_lookup.h"
 #include "engine/records/media_recording.h"
 #include "engine/records/media_records.h"
 #include "engine/records/object_security.h"
 #include "engine/records/system_objects.h"
 #include "engine/core/wstr.h"
 
-struct child_search {
+/* A pool's child by name (not terminated: a part of a path). */
+struct child_name {
     const ntms_guid *parent;
     const wchar16   *name;
     size_t           name_length;
-    struct rsm_object found;
-    bool             hit;
 };
 
 static bool same_name(const wchar16 *a, const wchar16 *b, size_t length)
@@ -31,15 +31,11 @@ static bool same_name(const wchar16 *a, const wchar16 *b, size_t length)
     return a[length] == 0;
 }
 
-static bool find_child(const struct rsm_object *o, void *context)
+static bool child_named(const struct rsm_object *o, const void *key)
 {
-    struct child_search *s = context;
+    const struct child_name *c = key;
 
-    if (!ntms_guid_equal(&o->info.pool.parent, s->parent) || !same_name(o->name, s->name, s->name_length))
-        return true;
-    s->found = *o;
-    s->hit = true;
-    return false;
+    return ntms_guid_equal(&o->info.pool.parent, c->parent) && same_name(o->name, c->name, c->name_length);
 }
 
 /* What a new pool starts with: its record and its descriptor. */
@@ -50,7 +46,7 @@ struct new_pool {
     size_t                   descriptor_length;
 };
 
-static ntms_err create_leaf(struct objdb *db, const struct child_search *at, const struct new_pool *np,
+static ntms_err create_leaf(struct objdb *db, const struct child_name *at, const struct new_pool *np,
                             ntms_guid *pool)
 {
     const ntms_guid *media_type = np->media_type;
@@ -107,22 +103,23 @@ static ntms_err create(struct objdb *db, const wchar16 *path, const struct new_p
             end++;
         if (end == at || end - at >= RSM_NAME_LENGTH)
             return NTMS_E_INVALID_NAME;
-        struct child_search s = { .parent = &parent, .name = path + at, .name_length = end - at };
-        ntms_err status = objdb_for_each(db, RSM_MEDIA_POOL, find_child, &s);
-        if (status != NTMS_OK)
+        struct child_name child = { &parent, path + at, end - at };
+        struct rsm_object found;
+        ntms_err status = records_find(db, RSM_MEDIA_POOL, child_named, &child, &found);
+        if (status != NTMS_OK && status != NTMS_E_OBJECT_NOT_FOUND)
             return status;
-        bool last = !path[end];
+        bool last = !path[end], exists = status == NTMS_OK;
         if (!last) {
-            if (!s.hit)
+            if (!exists)
                 return NTMS_E_OBJECT_NOT_FOUND;
-            parent = s.found.id;
+            parent = found.id;
             at = end + 1;
             continue;
         }
-        if (s.hit) {
+        if (exists) {
             if (action == 2)                 /* NTMS_CREATE_NEW */
                 return NTMS_E_ALREADY_EXISTS;
-            *pool = s.found.id;
+            *pool = found.id;
             return NTMS_OK;
         }
         if (action == 1)                     /* NTMS_OPEN_EXISTING */
@@ -133,7 +130,7 @@ static ntms_err create(struct objdb *db, const wchar16 *path, const struct new_p
             return NTMS_E_INVALID_MEDIA_POOL;   /* system pools have no application children */
         if ((status = may_create_under(db, np->caller, &parent)) != NTMS_OK)
             return status;
-        return create_leaf(db, &s, np, pool);
+        return create_leaf(db, &child, np, pool);
     }
 }
 
@@ -150,33 +147,25 @@ ntms_err engine_create_pool(struct engine *engine, const struct sec_caller *call
     return objdb_end(engine->db, status);
 }
 
-struct use_search {
-    const ntms_guid *pool;
-    bool             used;
-};
 
-static bool pool_in_use(const struct rsm_object *o, void *context)
+static bool in_pool(const struct rsm_object *o, const void *pool)
 {
-    struct use_search *s = context;
-
-    s->used = (o->type == RSM_MEDIA_POOL && ntms_guid_equal(&o->info.pool.parent, s->pool))
-           || (o->type == RSM_PHYSICAL_MEDIA && ntms_guid_equal(&o->info.media.media_pool, s->pool))
-           || (o->type == RSM_LOGICAL_MEDIA && ntms_guid_equal(&o->info.logical_media.media_pool, s->pool));
-    return !s->used;
+    return (o->type == RSM_MEDIA_POOL && ntms_guid_equal(&o->info.pool.parent, pool))
+        || (o->type == RSM_PHYSICAL_MEDIA && ntms_guid_equal(&o->info.media.media_pool, pool))
+        || (o->type == RSM_LOGICAL_MEDIA && ntms_guid_equal(&o->info.logical_media.media_pool, pool));
 }
 
 static ntms_err delete(struct objdb *db, const ntms_guid *pool)
 {
-    struct rsm_object o;
-    struct use_search s = { .pool = pool };
+    struct rsm_object o, member;
 
     if (objdb_get(db, pool, &o) != NTMS_OK || o.type != RSM_MEDIA_POOL
         || o.info.pool.pool_type != RSM_POOLTYPE_APPLICATION)
         return NTMS_E_INVALID_MEDIA_POOL;
-    ntms_err status = objdb_for_each(db, RSM_UNKNOWN, pool_in_use, &s);
-    if (status != NTMS_OK)
-        return status;
-    return s.used ? NTMS_E_NOT_EMPTY : objdb_delete(db, pool);
+    ntms_err status = records_find(db, RSM_UNKNOWN, in_pool, pool, &member);
+    if (status == NTMS_OK)
+        return NTMS_E_NOT_EMPTY;
+    return status == NTMS_E_OBJECT_NOT_FOUND ? objdb_delete(db, pool) : status;
 }
 
 ntms_err engine_delete_pool(struct engine *engine, const ntms_guid *pool)

@@ -2,81 +2,67 @@
 
 #include <string.h>
 
+#include "engine/core/record_lookup.h"
 #include "engine/records/media_catalog.h"
 #include "engine/core/wstr.h"
 
-struct match {
-    uint32_t        kind;          /* what the visitor compares, per lookup */
+static bool offline_library(const struct rsm_object *o, const void *key)
+{
+    (void)key;
+    return o->info.library.library_type == RSM_LIBRARYTYPE_OFFLINE;
+}
+
+static bool named(const struct rsm_object *o, const void *name)
+{
+    return wstr_equal_ascii_nocase(o->name, RSM_NAME_LENGTH, name);
+}
+
+/* A system pool: its kind and media type; a top-level one has none. */
+struct system_pool_key {
+    uint32_t         kind;
     const ntms_guid *media_type;
-    const char     *name;
-    ntms_guid       found;
-    bool            hit;
 };
 
-static bool match_offline_library(const struct rsm_object *o, void *context)
+static bool system_pool_of(const struct rsm_object *o, const void *key)
 {
-    struct match *m = context;
-
-    if (o->info.library.library_type != RSM_LIBRARYTYPE_OFFLINE)
-        return true;
-    m->found = o->id;
-    m->hit = true;
-    return false;
-}
-
-static bool match_named(const struct rsm_object *o, void *context)
-{
-    struct match *m = context;
-
-    if (!wstr_equal_ascii_nocase(o->name, RSM_NAME_LENGTH, m->name))
-        return true;
-    m->found = o->id;
-    m->hit = true;
-    return false;
-}
-
-static bool match_pool(const struct rsm_object *o, void *context)
-{
-    struct match *m = context;
+    const struct system_pool_key *k = key;
     const struct rsm_media_pool *p = &o->info.pool;
-    bool top = ntms_guid_is_null(m->media_type);
+    bool top = ntms_guid_is_null(k->media_type);
 
-    if (p->pool_type != m->kind || !ntms_guid_equal(&p->media_type, m->media_type)
-        || ntms_guid_is_null(&p->parent) != top)
-        return true;
-    m->found = o->id;
-    m->hit = true;
-    return false;
+    return p->pool_type == k->kind && ntms_guid_equal(&p->media_type, k->media_type)
+        && ntms_guid_is_null(&p->parent) == top;
 }
 
-static ntms_err find(struct objdb *db, uint32_t type, objdb_visitor visit, struct match *m, ntms_guid *id)
+/* The id of the first record that passes. */
+static ntms_err find_id(struct objdb *db, uint32_t type, record_test test, const void *key, ntms_guid *id)
 {
-    m->hit = false;
-    ntms_err status = objdb_for_each(db, type, visit, m);
-    if (status != NTMS_OK)
-        return status;
-    if (!m->hit)
-        return NTMS_E_OBJECT_NOT_FOUND;
-    *id = m->found;
-    return NTMS_OK;
+    struct rsm_object found;
+    ntms_err status = records_find(db, type, test, key, &found);
+
+    if (status == NTMS_OK)
+        *id = found.id;
+    return status;
+}
+
+ntms_err system_computer(struct objdb *db, ntms_guid *id)
+{
+    return find_id(db, RSM_COMPUTER, NULL, NULL, id);
 }
 
 ntms_err system_offline_library(struct objdb *db, ntms_guid *id)
 {
-    struct match m = { 0 };
-    return find(db, RSM_LIBRARY, match_offline_library, &m, id);
+    return find_id(db, RSM_LIBRARY, offline_library, NULL, id);
 }
 
 ntms_err system_media_type_by_name(struct objdb *db, const char *name, ntms_guid *id)
 {
-    struct match m = { .name = name };
-    return find(db, RSM_MEDIA_TYPE, match_named, &m, id);
+    return find_id(db, RSM_MEDIA_TYPE, named, name, id);
 }
 
 ntms_err system_pool(struct objdb *db, uint32_t pool_type, const ntms_guid *media_type, ntms_guid *id)
 {
-    struct match m = { .kind = pool_type, .media_type = media_type ? media_type : &ntms_guid_null };
-    return find(db, RSM_MEDIA_POOL, match_pool, &m, id);
+    struct system_pool_key key = { pool_type, media_type ? media_type : &ntms_guid_null };
+    return find_id(db, RSM_MEDIA_POOL, system_pool_of, &key, id);
 }
 
 static ntms_err new_object(struct rsm_object *o, uint32_t type, const char *name)
@@ -89,20 +75,12 @@ static ntms_err new_object(struct rsm_object *o, uint32_t type, const char *name
     return ntms_guid_generate(&o->id);
 }
 
-static bool any_object(const struct rsm_object *o, void *context)
-{
-    (void)o;
-    *(bool *)context = true;
-    return false;
-}
-
 static ntms_err ensure_computer(struct objdb *db)
 {
-    bool exists = false;
     struct rsm_object o;
-    ntms_err status = objdb_for_each(db, RSM_COMPUTER, any_object, &exists);
+    ntms_err status = records_find(db, RSM_COMPUTER, NULL, NULL, &o);
 
-    if (status != NTMS_OK || exists)
+    if (status != NTMS_E_OBJECT_NOT_FOUND)
         return status;
     if ((status = new_object(&o, RSM_COMPUTER, "Computer")) != NTMS_OK)
         return status;

@@ -14,6 +14,8 @@
 ntms_err system_objects_ensure(struct objdb *db);
 
 /* Lookups inside the caller's transaction. */
+/* The computer object (there is one). */
+ntms_err system_computer(struct objdb *db, ntms_guid *id);
 ntms_err system_offline_library(struct objdb *db, ntms_guid *id);
 ntms_err system_media_type_by_name(struct objdb *db, const char *name, ntms_guid *id);
 /* The system pool of a kind (RSM_POOLTYPE_SCRATCH/FOREIGN/IMPORT) for a
