@@ -14,8 +14,6 @@
 #include "store/store.h"
 
 enum { KIND_OBJECT = 1, KIND_ATTRIBUTE = 2, KIND_SECURITY = 3 };
-#define ATTRIBUTE_VALUE_MAX 0x10000   /* NTMS_MAXATTR_LENGTH */
-#define ATTRIBUTE_NAME_MAX  31        /* NTMS_MAXATTR_NAMELEN less the NUL, in WCHARs */
 
 struct objdb {
     struct store *store;
@@ -158,9 +156,9 @@ ntms_err objdb_attribute_set(struct objdb *db, const ntms_guid *id, const char *
 {
     struct rsm_object object;
 
-    if (wstr_units_of_utf8(name_utf8) > ATTRIBUTE_NAME_MAX)
+    if (wstr_units_of_utf8(name_utf8) > RSM_MAXATTR_NAMELEN - 1)
         return NTMS_E_INVALID_NAME;
-    if (size >= ATTRIBUTE_VALUE_MAX)
+    if (size >= RSM_MAXATTR_LENGTH)
         return NTMS_E_NO_DATA;
     if (objdb_get(db, id, &object) != NTMS_OK)
         return NTMS_E_INVALID_PARAMETER;

@@ -206,7 +206,7 @@ static bool orphaned(const struct rsm_object *o, const void *library)
 {
     const struct rsm_lib_request *r = &o->info.lib_request;
 
-    return r->state == 1 /* NTMS_LM_INPROCESS */ && ntms_guid_equal(&r->library, library)
+    return r->state == RSM_LM_INPROCESS && ntms_guid_equal(&r->library, library)
         && !owner_alive(&r->requested_by);
 }
 
@@ -220,7 +220,7 @@ static void fail_orphaned_requests(struct library_access *a)
     ntms_err status = records_collect(db, RSM_LIBREQUEST, orphaned, &a->library.id, &orphans);
     for (size_t i = 0; status == NTMS_OK && i < orphans.count; i++) {
         struct rsm_lib_request *r = &orphans.items[i].info.lib_request;
-        r->state = 3;   /* NTMS_LM_FAILED */
+        r->state = RSM_LM_FAILED;
         r->error_code = NTMS_E_OPERATION_ABORTED;
         r->time_completed = objdb_now();
         status = objdb_put(db, &orphans.items[i]);

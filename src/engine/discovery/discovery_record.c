@@ -90,7 +90,7 @@ static ntms_err record_library(struct objdb *db, const struct changer_scan *scan
     if (!known) {
         char name[RSM_NAME_LENGTH * 2];
         WSTR_SET(library->name, name);
-        lib->inventory_method = 1;       /* NTMS_INVENTORY_FAST */
+        lib->inventory_method = RSM_INVENTORY_FAST;
         lib->auto_recovery = 1;
         lib->library_type = RSM_LIBRARYTYPE_ONLINE;
     }

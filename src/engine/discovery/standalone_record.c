@@ -27,7 +27,7 @@ static ntms_err record(struct objdb *db, const char *device, const char *serial,
     if (!known) {
         snprintf(name, sizeof(name), "%s %s (stand-alone)", vendor, product[0] ? product : serial);
         WSTR_SET(library.name, name);
-        l->inventory_method = 1;   /* NTMS_INVENTORY_FAST */
+        l->inventory_method = RSM_INVENTORY_FAST;
         l->library_type = RSM_LIBRARYTYPE_STANDALONE;
     }
     library.operational_state = RSM_READY;

@@ -14,8 +14,6 @@
 #include "engine/ops/library_presence.h"
 #include "engine/ops/media_sides.h"
 
-enum { DISMOUNT_DEFERRED = 0x01 };
-
 static ntms_err defer(struct library_access *a, struct rsm_object *drive, struct media_side *side)
 {
     ntms_err status = objdb_begin_write(a->engine->db);
@@ -53,7 +51,7 @@ static ntms_err dismount_one(struct library_access *a, struct media_side *side, 
     bool mounted = drive.info.drive.state != RSM_DRIVESTATE_DISMOUNTABLE;
     if (mounted && library_drive_taken(&drive) && !owner_equal(&drive.info.drive.holder, &a->owner))
         return NTMS_E_BUSY;
-    if (options & DISMOUNT_DEFERRED)
+    if (options & RSM_DISMOUNT_DEFERRED)
         return defer(a, &drive, side);
     return dismount_now(a, &drive);
 }

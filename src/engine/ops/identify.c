@@ -28,8 +28,6 @@
 #include "engine/core/wstr.h"
 #include "platform/plat_process.h"
 
-enum { LM_INPROCESS = 1, LM_PASSED = 2, LM_FAILED = 3, LM_CLASSIFY = 19 };
-
 struct job {
     struct engine        *engine;
     struct ntms_session  *session;       /* NULL for the engine's own work (inventory) */
@@ -57,7 +55,7 @@ static ntms_err new_request(struct job *job)
     job->request.enabled = 1;
     if ((status = ntms_guid_generate(&job->request.id)) != NTMS_OK || (status = ntms_guid_generate(&r->work_item)))
         return status;
-    r->operation_code = LM_CLASSIFY;
+    r->operation_code = RSM_LM_CLASSIFY;
     r->operation_option = job->option;
     r->library = job->library.id;
     r->slot = job->slot.id;
@@ -82,7 +80,7 @@ static ntms_err write_request(struct job *job, uint32_t state, ntms_err error)
     r->state = state;
     r->error_code = error;
     r->drive = job->drive.id;
-    if (state == LM_PASSED || state == LM_FAILED)
+    if (state == RSM_LM_PASSED || state == RSM_LM_FAILED)
         r->time_completed = objdb_now();
     return objdb_put(job->engine->db, &job->request);
 }
@@ -174,7 +172,7 @@ static ntms_err record_result(struct job *job)
         job->request.info.lib_request.physical_media = media.id;
         job->request.info.lib_request.partition = media.info.media.mounted_partition;
         if ((status = objdb_put(db, &job->slot)) == NTMS_OK)
-            status = write_request(job, LM_PASSED, NTMS_OK);
+            status = write_request(job, RSM_LM_PASSED, NTMS_OK);
     }
     return objdb_end(db, status);
 }
@@ -340,7 +338,7 @@ static ntms_err identify_locked(struct job *job)
             return status;
         job->drive_taken = true;
     }
-    if ((status = commit_request(job, LM_INPROCESS, NTMS_OK)) == NTMS_OK
+    if ((status = commit_request(job, RSM_LM_INPROCESS, NTMS_OK)) == NTMS_OK
         && (status = load_where_readable(job)) == NTMS_OK && job->found.incompatible)
         job->loaded = false;   /* it went home with the last refusal */
     if (status == NTMS_OK)
@@ -373,8 +371,8 @@ static ntms_err identify_once(struct job *job)
         send_back(job);
         /* Recorded FAILED, tried twice; left INPROCESS, the housekeeping
          * fails it once this owner is gone. */
-        if (!ntms_guid_is_null(&job->request.id) && commit_request(job, LM_FAILED, status) != NTMS_OK)
-            commit_request(job, LM_FAILED, status);
+        if (!ntms_guid_is_null(&job->request.id) && commit_request(job, RSM_LM_FAILED, status) != NTMS_OK)
+            commit_request(job, RSM_LM_FAILED, status);
     } else if (job->option == IDENTIFY_DEFERRED) {
         dismount_timer_arm(job->engine);
     }

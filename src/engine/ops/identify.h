@@ -3,7 +3,7 @@
 
 #include "engine/core/engine.h"
 
-enum { IDENTIFY_DEFERRED = 1, IDENTIFY_IMMEDIATE = 2 };
+enum { IDENTIFY_DEFERRED = RSM_DISMOUNT_DEFERRED, IDENTIFY_IMMEDIATE = RSM_DISMOUNT_IMMEDIATE };
 
 /* IdentifyNtmsSlot (see identify.c); `session` NULL for the engine's own
  * work (an inventory). */

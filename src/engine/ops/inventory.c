@@ -22,8 +22,6 @@
 #include "engine/ops/standalone_inventory.h"
 #include "engine/core/wstr.h"
 
-enum { INVENTORY_NONE, INVENTORY_FAST, INVENTORY_OMID, INVENTORY_DEFAULT, INVENTORY_SLOT, INVENTORY_STOP };
-
 static const struct smc_element *seen_at(const struct smc_element *seen, size_t count, uint16_t address)
 {
     for (size_t k = 0; k < count; k++)
@@ -82,7 +80,7 @@ static ntms_err record_states(struct engine *engine, const ntms_guid *library, c
         slot->info.slot.state = e->full ? RSM_SLOTSTATE_FULL : RSM_SLOTSTATE_EMPTY;
         if (e->full)
             status = place_known(db, &media, slot, e->primary_tag, &known);
-        (*identify)[i] = e->full && (method == INVENTORY_OMID || (method == INVENTORY_FAST && !known));
+        (*identify)[i] = e->full && (method == RSM_INVENTORY_OMID || (method == RSM_INVENTORY_FAST && !known));
         if (status == NTMS_OK)
             status = objdb_put(db, slot);
     }
@@ -123,9 +121,9 @@ ntms_err engine_inventory(struct engine *engine, const ntms_guid *library_id, ui
         return NTMS_E_INVALID_LIBRARY;
     if (library.info.library.library_type == RSM_LIBRARYTYPE_OFFLINE)
         return NTMS_E_INVALID_LIBRARY;
-    if (method == INVENTORY_DEFAULT)
+    if (method == RSM_INVENTORY_DEFAULT)
         method = library.info.library.inventory_method;
-    if (method == INVENTORY_NONE || method == INVENTORY_STOP || method == INVENTORY_DEFAULT)
+    if (method == RSM_INVENTORY_NONE || method == RSM_INVENTORY_STOP || method == RSM_INVENTORY_DEFAULT)
         return NTMS_OK;
     if (library.info.library.library_type == RSM_LIBRARYTYPE_STANDALONE)
         return standalone_inventory(engine, library_id);   /* one drive: every method looks at it */

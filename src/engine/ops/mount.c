@@ -18,8 +18,6 @@
 #include "engine/device/robot.h"
 #include "engine/device/tape_drive.h"
 
-enum { MOUNT_ERROR_NOT_AVAILABLE = 0x04, MOUNT_SPECIFIC_DRIVE = 0x10, MOUNT_NOWAIT = 0x20 };
-
 static ntms_err check_mountable(struct engine *engine, const struct media_side *side)
 {
     if (!side->media.enabled || !side->partition.enabled)
@@ -134,7 +132,7 @@ static ntms_err mount_from(struct engine *engine, const struct rsm_owner *owner,
         struct rsm_object drive;
         uint32_t i = *done;
         if ((status = media_side_resolve(engine, &ids[i], &side)) == NTMS_OK
-            && (status = mount_one(&access, &side, (options & MOUNT_SPECIFIC_DRIVE) ? &drives[i] : NULL, &drive))
+            && (status = mount_one(&access, &side, (options & RSM_MOUNT_SPECIFIC_DRIVE) ? &drives[i] : NULL, &drive))
                    == NTMS_OK) {
             drives[i] = drive.id;
             (*done)++;
@@ -167,7 +165,7 @@ ntms_err engine_mount(struct engine *engine, const struct ntms_session *session,
         return status;
     /* A busy drive or medium is waited for, outside the lock, up to the
      * caller's timeout; ERROR_NOT_AVAILABLE and NOWAIT ask not to wait. */
-    busy_wait_start(&wait, (options & (MOUNT_ERROR_NOT_AVAILABLE | MOUNT_NOWAIT)) ? 0 : timeout_ms);
+    busy_wait_start(&wait, (options & (RSM_MOUNT_ERROR_NOT_AVAILABLE | RSM_MOUNT_NOWAIT)) ? 0 : timeout_ms);
     while ((status = mount_from(engine, &owner, &library, ids, drives, count, options, &done)) == NTMS_E_BUSY
            && busy_wait_again(&wait))
         waited = true;

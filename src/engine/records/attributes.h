@@ -6,7 +6,7 @@
 
 #include "engine/core/engine.h"
 
-#define ATTRIBUTE_NAME_MAX_CHARS 31   /* NTMS_MAXATTR_NAMELEN less the NUL, in WCHARs */
+#define ATTRIBUTE_NAME_MAX_CHARS (RSM_MAXATTR_NAMELEN - 1)   /* in WCHARs, without the NUL */
 
 /* *size: capacity in, the attribute's size out (also with INSUFFICIENT_BUFFER). */
 ntms_err engine_attribute_get(struct engine *engine, const ntms_guid *id, const char *name_utf8, void *buffer,

@@ -161,8 +161,8 @@ ntms_err engine_enumerate(struct engine *engine, const ntms_guid *container, uin
     if (status != NTMS_OK)
         return status;
     status = check_container(engine, &c);
-    /* NTMS_ENUM_ROOTPOOL: the hidden root pool first, then the top level. */
-    if (status == NTMS_OK && options == 1 && type == RSM_MEDIA_POOL && !container)
+    /* The hidden root pool first, then the top level. */
+    if (status == NTMS_OK && options == RSM_ENUM_ROOTPOOL && type == RSM_MEDIA_POOL && !container)
         status = add_root_pool(engine, &c);
     if (status == NTMS_OK)
         status = objdb_for_each(engine->db, type, collect, &c);

@@ -23,9 +23,12 @@ static void copy_writable(struct rsm_object *o, const struct rsm_object *c)
         o->info.library.auto_recovery = c->info.library.auto_recovery;
         o->info.library.cleaner_uses_remaining = c->info.library.cleaner_uses_remaining;
         o->info.library.inventory_method = c->info.library.inventory_method;
-        /* IGNORECLEANERUSESREMAINING (8) is the server's to set, FIXEDOFFLINE (1) is identity. */
-        o->info.library.flags = (c->info.library.flags & ~0x09u) | (o->info.library.flags & 0x01u)
-                              | (c->info.library.cleaner_uses_remaining == 0xFFFFFFFFu ? 0x08u : 0);
+        /* IGNORECLEANERUSESREMAINING is the server's to set, FIXEDOFFLINE is identity. */
+        o->info.library.flags = (c->info.library.flags & ~(uint32_t)(RSM_LIBRARYFLAG_FIXEDOFFLINE
+                                                                     | RSM_LIBRARYFLAG_IGNORECLEANERUSESREMAINING))
+                              | (o->info.library.flags & RSM_LIBRARYFLAG_FIXEDOFFLINE)
+                              | (c->info.library.cleaner_uses_remaining == 0xFFFFFFFFu
+                                     ? RSM_LIBRARYFLAG_IGNORECLEANERUSESREMAINING : 0);
         break;
     case RSM_MEDIA_POOL:
         memcpy(o->name, c->name, sizeof(o->name));

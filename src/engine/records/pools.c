@@ -117,12 +117,12 @@ static ntms_err create(struct objdb *db, const wchar16 *path, const struct new_p
             continue;
         }
         if (exists) {
-            if (action == 2)                 /* NTMS_CREATE_NEW */
+            if (action == RSM_CREATE_NEW)
                 return NTMS_E_ALREADY_EXISTS;
             *pool = found.id;
             return NTMS_OK;
         }
-        if (action == 1)                     /* NTMS_OPEN_EXISTING */
+        if (action == RSM_OPEN_EXISTING)
             return NTMS_E_OBJECT_NOT_FOUND;
         struct rsm_object up;
         if (!ntms_guid_is_null(&parent) && objdb_get(db, &parent, &up) == NTMS_OK

@@ -4,8 +4,6 @@
 
 #include "engine/core/record_lookup.h"
 
-enum { NOAUTOPURGE = 0x1, NOFAILEDPURGE = 0x2 };           /* NTMS_LIBREQFLAGS_* */
-enum { REQUEST_PASSED = 2, REQUEST_FAILED = 3, REQUEST_CANCELLED = 7 };
 #define FILETIME_PER_SECOND 10000000ull
 
 struct expiry {
@@ -15,7 +13,7 @@ struct expiry {
 
 static bool finished(uint32_t state)
 {
-    return state == REQUEST_PASSED || state == REQUEST_FAILED || state == REQUEST_CANCELLED;
+    return state == RSM_LM_PASSED || state == RSM_LM_FAILED || state == RSM_LM_CANCELLED;
 }
 
 static bool expired(const struct rsm_object *o, const void *key)
@@ -25,7 +23,7 @@ static bool expired(const struct rsm_object *o, const void *key)
 
     if (!finished(r->state) || !r->time_completed || r->time_completed + e->keep_for > e->now)
         return false;
-    return r->state != REQUEST_FAILED || !(e->flags & NOFAILEDPURGE);
+    return r->state != RSM_LM_FAILED || !(e->flags & RSM_LIBREQFLAGS_NOFAILEDPURGE);
 }
 
 ntms_err requests_purge(struct objdb *db)
@@ -37,7 +35,7 @@ ntms_err requests_purge(struct objdb *db)
 
     if (status == NTMS_E_OBJECT_NOT_FOUND)
         status = NTMS_OK;
-    if (status == NTMS_OK && !(c->lib_request_flags & NOAUTOPURGE)) {
+    if (status == NTMS_OK && !(c->lib_request_flags & RSM_LIBREQFLAGS_NOAUTOPURGE)) {
         struct expiry e = { objdb_now(), (uint64_t)c->lib_request_purge_time * FILETIME_PER_SECOND,
                             c->lib_request_flags };
         status = records_collect(db, RSM_LIBREQUEST, expired, &e, &old);

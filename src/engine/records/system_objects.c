@@ -100,7 +100,7 @@ static ntms_err ensure_offline_library(struct objdb *db)
     if ((status = new_object(&o, RSM_LIBRARY, "Offline Media")) != NTMS_OK)
         return status;
     o.info.library.library_type = RSM_LIBRARYTYPE_OFFLINE;
-    o.info.library.flags = 0x01;   /* NTMS_LIBRARYFLAG_FIXEDOFFLINE */
+    o.info.library.flags = RSM_LIBRARYFLAG_FIXEDOFFLINE;
     return objdb_put(db, &o);
 }
 
