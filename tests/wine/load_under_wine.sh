@@ -217,9 +217,11 @@ finish_workers
 check "every pid killed was the worker's own Wine process" test "$not_the_worker" -eq 0
 check "every worker was killed by us or ended by itself with its log done" workers_ended_cleanly
 LD_PRELOAD=$SGBRIDGE_PRELOAD mtx -f "$SGBRIDGE_CHANGER0" status > "$data/mtx-before-check.txt"
+"$NTMSAPI_NATIVE_BUILD/tools/ntmsdb/ntmsdb" "$data/db" > "$data/ntmsdb-before-check.txt" 2>&1 || true
 status=0
 "$here/run_win32_test.sh" "$windows" test_load.exe "$prefix" check > "$data/check-output.txt" 2>&1 || status=$?
 tr -d '\r' < "$data/check-output.txt" > "$data/check.txt"   # Wine's console lines end in CRLF
+"$NTMSAPI_NATIVE_BUILD/tools/ntmsdb/ntmsdb" "$data/db" > "$data/ntmsdb-after-check.txt" 2>&1 || true
 check "the check ran (FAST inventory, no barcode recorded twice)" test "$status" -eq 0
 status_now
 check "the workers made calls" test "$(answers | wc -l)" -gt 0
@@ -231,6 +233,8 @@ check "no drive left mounted with every worker gone" no_drive_left_mounted
 print_summary
 echo "--- the database after the check"
 grep -E '^(inventory|medium|drive|duplicates) ' "$data/check.txt" || cat "$data/check.txt"
+echo "--- the records' drives before the check, then after it (tools/ntmsdb)"
+grep '^drive ' "$data/ntmsdb-before-check.txt" "$data/ntmsdb-after-check.txt" || true
 echo "--- mtx after the run (before the check), then after the check"
 grep -E 'Data Transfer|Storage Element' "$data/mtx-before-check.txt" | grep -v IMPORT || true
 grep -E 'Data Transfer|Storage Element' "$data/mtx.txt" | grep -v IMPORT || true

@@ -71,7 +71,10 @@ void library_access_release(struct library_access *a)
 
 ntms_err library_access_reacquire(struct library_access *a)
 {
-    return a->lock ? NTMS_OK : plat_file->lock(a->lock_path, &a->lock);
+    if (a->lock)
+        return NTMS_OK;
+    a->lock_takes++;
+    return plat_file->lock(a->lock_path, &a->lock);
 }
 
 void library_access_close(struct library_access *a)

@@ -20,6 +20,7 @@ struct library_access {
     struct scsi_transport *changer;      /* NULL for a stand-alone drive */
     uint16_t               transport;    /* picker element address, 0: the default */
     struct plat_lock      *lock;         /* NULL while released */
+    unsigned               lock_takes;   /* times taken: what was read under an older take may be stale */
     char                   lock_path[1200];
     struct rsm_owner       owner;        /* whose work this is */
     bool                   drives_busy;  /* the last choice found no drive free: worth waiting */

@@ -18,6 +18,8 @@
 
 #include "engine_fixture.h"
 #include "engine/ops/enable.h"
+#include "engine/ops/inventory.h"
+#include "engine/records/media_records.h"
 #include "engine/device/robot_lock.h"
 #include "engine/core/wstr.h"
 #include "platform/plat_process.h"
@@ -247,6 +249,64 @@ static void a_drive_recorded_loaded_while_empty_is_corrected(void **state)
     assert_int_equal(engine_dismount(engine, session, &sides[0], 1, 0), NTMS_OK);
 }
 
+static struct rsm_object media_of(const char *barcode)
+{
+    struct rsm_object side, media;
+
+    assert_int_equal(engine_get_object(engine, &sides[0], &side), NTMS_OK);
+    assert_true(!strcmp(barcode, "R00001L6"));
+    assert_int_equal(engine_get_object(engine, &side.info.partition.physical_media, &media), NTMS_OK);
+    return media;
+}
+
+/* Recorded in drive 1 by a process that died, found by the changer in
+ * drive 2 (the records and the robot disagree about which drive): the tape
+ * is still in the library, not offline; it goes home and is recorded there. */
+static void a_tape_in_another_drive_is_not_taken_offline(void **state)
+{
+    ntms_guid drive;
+
+    (void)state;
+    mount_first(session, &drive);
+    give_drive_to(0, dead_owner());
+    sim.drives[1] = sim.drives[0];
+    sim.drives[0].tape = -1;
+    assert_int_equal(engine_identify_slot(engine, other, &slots[1], IDENTIFY_IMMEDIATE), NTMS_OK);
+    assert_int_equal(sim_library_where(&sim, "R00001L6"), 1);
+    assert_drives_agree();
+    struct rsm_object media = media_of("R00001L6");
+    assert_true(ntms_guid_equal(&media.info.media.location, &slots[0]));
+    assert_int_equal(media.info.media.location_type, RSM_LOCATION_STORAGESLOT);
+    assert_int_equal(media.info.media.media_state, RSM_MEDIASTATE_IDLE);
+}
+
+/* The state a 300 s load run under Wine ended in: a drive the records
+ * call empty holds a tape whose medium they had taken offline. An
+ * inventory brings the tape home and the medium back into the library. */
+static void a_stranded_tape_of_an_offline_medium_comes_home(void **state)
+{
+    ntms_guid drive;
+
+    (void)state;
+    mount_first(session, &drive);
+    struct rsm_object media = media_of("R00001L6");
+    struct rsm_object drive0 = drive_record(0);
+    assert_int_equal(objdb_begin_write(engine->db), NTMS_OK);
+    assert_int_equal(media_move_offline(engine->db, &media.id), NTMS_OK);
+    memset(&drive0.info.drive.loaded_media, 0, sizeof(drive0.info.drive.loaded_media));
+    memset(&drive0.info.drive.holder, 0, sizeof(drive0.info.drive.holder));
+    drive0.info.drive.state = RSM_DRIVESTATE_DISMOUNTED;
+    assert_int_equal(objdb_put(engine->db, &drive0), NTMS_OK);
+    assert_int_equal(objdb_commit(engine->db), NTMS_OK);
+    assert_int_equal(engine_inventory(engine, &library, RSM_INVENTORY_FAST), NTMS_OK);
+    assert_int_equal(sim_library_where(&sim, "R00001L6"), 1);
+    assert_drives_agree();
+    media = media_of("R00001L6");
+    assert_true(ntms_guid_equal(&media.info.media.location, &slots[0]));
+    assert_true(ntms_guid_equal(&media.info.media.current_library, &library));
+    assert_int_equal(media.info.media.media_state, RSM_MEDIASTATE_IDLE);
+}
+
 /* Drive 1 refuses R00003L6 (30/00); drive 2, which would read it, is only
  * busy with another session's mount: that is a wait, not incompatibility. */
 static void busy_is_not_incompatible(void **state)
@@ -341,6 +401,8 @@ int main(void)
         cmocka_unit_test(a_closed_session_releases_its_mounts),
         cmocka_unit_test(a_dead_process_s_mount_is_released),
         cmocka_unit_test(a_drive_recorded_loaded_while_empty_is_corrected),
+        cmocka_unit_test(a_tape_in_another_drive_is_not_taken_offline),
+        cmocka_unit_test(a_stranded_tape_of_an_offline_medium_comes_home),
         cmocka_unit_test(busy_is_not_incompatible),
         cmocka_unit_test(a_long_load_does_not_hold_the_changer),
         cmocka_unit_test(a_drive_that_needs_an_operator_is_not_waited_for),
