@@ -8,7 +8,7 @@ windows=$1 prefix=$2
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 export NTMSAPI_DATA_DIR="Z:${data//\//\\}"
-run() { "$here/run_win32_test.sh" "$windows" test_objects.exe "$prefix" "$@"; }
+run() { "$here/run_win32_test.sh" "$windows" test_object.exe "$prefix" "$@"; }
 passed=0 failed=0
 check() {
     local what=$1; shift

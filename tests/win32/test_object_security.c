@@ -236,7 +236,7 @@ static void test_pool_created_with_a_descriptor(void)
 
 int main(void)
 {
-    session = OpenNtmsSessionW(NULL, L"test_security", 0);
+    session = OpenNtmsSessionW(NULL, L"ntmsapi test_object_security", 0);
     ok(session != INVALID_HANDLE_VALUE, "OpenNtmsSessionW failed: %lu\n", GetLastError());
     find_objects();
     test_default_descriptors();

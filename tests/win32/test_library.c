@@ -2,14 +2,14 @@
  * script tests/wine/identify_under_wine.sh runs the modes in order and
  * checks with mtx, through the same bridge, where the tapes really are.
  *
- * usage: test_identify.exe main | slot N | crash-slot N | label N TYPE VOLUME
- *        test_identify.exe defer N SECONDS MARKER   slot N DEFERRED, MARKER written, then alive SECONDS more
- *        test_identify.exe careless N   slot N's label is claimed by a careless media label library
- *        test_identify.exe drives PATH1 PATH2   the library's drives open through these device paths
- *        test_identify.exe requests   no request left INPROCESS; a dead process's one FAILED
- *        test_identify.exe barcode N BARCODE TYPE   slot N's tape recorded with its barcode and media type
- *        test_identify.exe anonymous N   slot N's tape has no readable barcode: identified again and
- *                                        again, it stays one medium */
+ * usage: test_library.exe main | slot N | crash-slot N | label N TYPE VOLUME
+ *        test_library.exe defer N SECONDS MARKER   slot N DEFERRED, MARKER written, then alive SECONDS more
+ *        test_library.exe careless N   slot N's label is claimed by a careless media label library
+ *        test_library.exe drives PATH1 PATH2   the library's drives open through these device paths
+ *        test_library.exe requests   no request left INPROCESS; a dead process's one FAILED
+ *        test_library.exe barcode N BARCODE TYPE   slot N's tape recorded with its barcode and media type
+ *        test_library.exe anonymous N   slot N's tape has no readable barcode: identified again and
+ *                                       again, it stays one medium */
 #include <windows.h>
 #include <ntmsapi.h>
 #include <stdlib.h>
@@ -135,7 +135,7 @@ static void main_sequence(void)
     for (DWORD i = 0; i < count; i++)
         if (information(&requests[i], NTMS_LIBREQUEST, &info) && info.Info.LibRequest.OperationCode == NTMS_LM_CLASSIFY
             && info.Info.LibRequest.State == NTMS_LM_PASSED && !wcscmp(info.Info.LibRequest.szApplication,
-            L"ntmsapi test_identify")) {
+            L"ntmsapi test_library")) {
             passed++;
             named += !wcscmp(info.Info.LibRequest.szUser, user) && !wcscmp(info.Info.LibRequest.szComputer, computer);
         }
@@ -254,7 +254,7 @@ static void check_anonymous(DWORD n)
 
 int main(int argc, char **argv)
 {
-    session = OpenNtmsSessionW(NULL, L"ntmsapi test_identify", 0);
+    session = OpenNtmsSessionW(NULL, L"ntmsapi test_library", 0);
     ok(session != INVALID_HANDLE_VALUE, "OpenNtmsSessionW failed: %lu\n", GetLastError());
     if (argc >= 2 && !strcmp(argv[1], "main")) {
         main_sequence();
@@ -310,7 +310,7 @@ int main(int argc, char **argv)
         find_library();
         check_labelled((DWORD)atoi(argv[2]), argv[3], argv[4]);
     } else {
-        ok(0, "usage: test_identify main | slot N | crash-slot N | label N TYPE VOLUME\n");
+        ok(0, "usage: test_library main | slot N | crash-slot N | label N TYPE VOLUME\n");
     }
     CloseNtmsSession(session);
     return wintest_finish();

@@ -1,7 +1,7 @@
 /* The object database through the DLL, no library needed: system objects,
  * pool names, object information both ways (W, A, Windows 2000 layouts),
  * attributes, enable/disable, and several processes at once.
- * usage: test_objects.exe [write-attributes <process> | check-attributes <processes>] */
+ * usage: test_object.exe [write-attributes <process> | check-attributes <processes>] */
 #include <windows.h>
 #include <ntmsapi.h>
 #include <stdio.h>
@@ -271,7 +271,7 @@ static void check_attributes(int processes)
 
 int main(int argc, char **argv)
 {
-    session = OpenNtmsSessionW(NULL, L"ntmsapi test_objects", 0);
+    session = OpenNtmsSessionW(NULL, L"ntmsapi test_object", 0);
     ok(session != INVALID_HANDLE_VALUE, "OpenNtmsSessionW failed: %lu\n", GetLastError());
     if (argc == 3 && !strcmp(argv[1], "write-attributes")) {
         write_attributes(atoi(argv[2]));
