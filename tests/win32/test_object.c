@@ -1,7 +1,13 @@
-/* The object database through the DLL, no library needed: system objects,
- * pool names, object information both ways (W, A, Windows 2000 layouts),
- * attributes, enable/disable, and several processes at once.
- * usage: test_object.exe [write-attributes <process> | check-attributes <processes>] */
+/* object.c's exports through the real DLL: object information both ways
+ * (W, A, Windows 2000 layouts), attributes (also from several processes at
+ * once), enable and disable, without a library and in one of 8 slots and
+ * 2 drives (tgt's, under Wine). objects_under_wine.sh and mount_under_wine.sh
+ * in tests/wine/ run it.
+ *
+ * usage: test_object.exe                   no library needed
+ *        test_object.exe write-attributes P   process P sets its attributes on the computer
+ *        test_object.exe check-attributes P   every attribute of P processes is there
+ *        test_object.exe disable           a drive and a medium of the library disabled and enabled again */
 #include <windows.h>
 #include <ntmsapi.h>
 #include <stdio.h>
@@ -9,59 +15,6 @@
 #include <string.h>
 
 #include "rsm_test.h"
-
-static NTMS_GUID the_computer(void)
-{
-    NTMS_GUID computer[2];
-    DWORD count = ARRAYSIZE(computer);
-
-    ok(EnumerateNtmsObject(session, NULL, computer, &count, NTMS_COMPUTER, 0) == ERROR_SUCCESS && count == 1,
-       "one computer object (%lu)\n", count);
-    return computer[0];
-}
-
-static void test_system_pools(void)
-{
-    NTMS_GUID pools[64], children[64];
-    DWORD count = ARRAYSIZE(pools), child_count = ARRAYSIZE(children);
-    NTMS_OBJECTINFORMATIONW info;
-    WCHAR name[NTMS_POOLHIERARCHY_LENGTH];
-    char aname[NTMS_POOLHIERARCHY_LENGTH];
-    DWORD size;
-    NTMS_GUID free_pool = { 0 };
-
-    expect(EnumerateNtmsObject(session, NULL, pools, &count, NTMS_MEDIA_POOL, 0), ERROR_SUCCESS, "top-level pools");
-    ok(count == 3, "Free, Import and Unrecognized at the top (%lu)\n", count);
-    for (DWORD i = 0; i < count; i++)
-        if (information(&pools[i], NTMS_MEDIA_POOL, &info) && info.Info.MediaPool.PoolType == NTMS_POOLTYPE_SCRATCH)
-            free_pool = pools[i];
-    expect(EnumerateNtmsObject(session, &free_pool, children, &child_count, NTMS_MEDIA_POOL, 0), ERROR_SUCCESS,
-           "children of Free");
-    ok(child_count > 20, "one Free pool per media type (%lu)\n", child_count);
-    BOOL found = FALSE;
-    for (DWORD i = 0; i < child_count && !found; i++) {
-        if (!information(&children[i], NTMS_MEDIA_POOL, &info) || wcscmp(info.szName, L"LTO-6"))
-            continue;
-        found = TRUE;
-        size = ARRAYSIZE(name);
-        expect(GetNtmsMediaPoolNameW(session, &children[i], name, &size), ERROR_SUCCESS, "GetNtmsMediaPoolNameW");
-        ok(!wcscmp(name, L"\\Free\\LTO-6") && size == 12, "pool name %ls (%lu)\n", name, size);
-        size = 4;
-        expect(GetNtmsMediaPoolNameW(session, &children[i], name, &size), ERROR_INSUFFICIENT_BUFFER, "short buffer");
-        ok(size == 12, "needed size %lu\n", size);
-        size = sizeof(aname);
-        expect(GetNtmsMediaPoolNameA(session, &children[i], aname, &size), ERROR_SUCCESS, "GetNtmsMediaPoolNameA");
-        ok(!strcmp(aname, "\\Free\\LTO-6"), "pool name (A) %s\n", aname);
-        /* System pools keep their names. */
-        wcscpy(info.szName, L"Renamed");
-        expect(SetNtmsObjectInformationW(session, &children[i], &info), ERROR_ACCESS_DENIED, "renaming a system pool");
-    }
-    ok(found, "Free\\LTO-6 exists\n");
-    NTMS_GUID computer = the_computer();
-    size = ARRAYSIZE(name);
-    expect(GetNtmsMediaPoolNameW(session, &computer, name, &size), ERROR_INVALID_MEDIA_POOL,
-           "GetNtmsMediaPoolNameW(not a pool)");
-}
 
 static void test_computer_information(void)
 {
@@ -139,102 +92,41 @@ static void test_enable_disable(void)
     expect(EnableNtmsObject(session, NTMS_DRIVE, &pools[0]), ERROR_INVALID_PARAMETER, "a pool named as a drive");
 }
 
-static void test_application_pools(void)
+/* A disabled drive is emptied where it can be (a deferred medium goes
+ * home); a disabled medium's sides cannot be mounted. */
+static void disable_in_the_library(void)
 {
-    NTMS_GUID app, daily, again, lto6 = media_type_named(L"LTO-6"), pools[64], free_pool = { 0 };
-    WCHAR name[NTMS_POOLHIERARCHY_LENGTH];
-    DWORD size = ARRAYSIZE(name), count = ARRAYSIZE(pools);
+    NTMS_GUID drives[4], media[64], sides[2];
+    DWORD count = ARRAYSIZE(drives), media_count = ARRAYSIZE(media), side_count = ARRAYSIZE(sides);
     NTMS_OBJECTINFORMATIONW info;
+    NTMS_GUID deferred = { 0 }, drive_of_it = { 0 }, slots[16];
+    DWORD slot_count = ARRAYSIZE(slots);
+    NTMS_GUID library = find_online_library(slots, &slot_count);
 
-    expect(CreateNtmsMediaPoolW(session, L"\\MyApp", NULL, NTMS_CREATE_NEW, NULL, &app), ERROR_SUCCESS, "create \\MyApp");
-    expect(CreateNtmsMediaPoolA(session, "\\MyApp\\Daily", &lto6, NTMS_OPEN_ALWAYS, NULL, &daily), ERROR_SUCCESS,
-           "create \\MyApp\\Daily (A) for LTO-6");
-    expect(CreateNtmsMediaPoolW(session, L"\\MyApp\\Daily", NULL, NTMS_OPEN_EXISTING, NULL, &again), ERROR_SUCCESS,
-           "open it again");
-    ok(!memcmp(&again, &daily, sizeof(again)), "the same pool\n");
-    expect(CreateNtmsMediaPoolW(session, L"\\MyApp\\Daily", NULL, NTMS_CREATE_NEW, NULL, &again),
-           ERROR_ALREADY_EXISTS, "CREATE_NEW of an existing pool");
-    expect(CreateNtmsMediaPoolW(session, L"\\NoSuchApp\\Pool", NULL, NTMS_OPEN_ALWAYS, NULL, &again),
-           ERROR_OBJECT_NOT_FOUND, "a missing parent");
-    expect(CreateNtmsMediaPoolW(session, L"\\Weekly", NULL, NTMS_OPEN_EXISTING, NULL, &again), ERROR_OBJECT_NOT_FOUND,
-           "OPEN_EXISTING of no pool");
-    expect(CreateNtmsMediaPoolW(session, L"\\MyApp\\\\x", NULL, NTMS_OPEN_ALWAYS, NULL, &again), ERROR_INVALID_NAME,
-           "an empty level");
-    expect(CreateNtmsMediaPoolW(session, L"\\Free\\Mine", NULL, NTMS_OPEN_ALWAYS, NULL, &again),
-           ERROR_INVALID_MEDIA_POOL, "no application pool inside Free");
-    expect(CreateNtmsMediaPoolW(session, L"\\Bad", &app, NTMS_OPEN_ALWAYS, NULL, &again), ERROR_INVALID_MEDIA,
-           "a pool is no media type");
-    expect(GetNtmsMediaPoolNameW(session, &daily, name, &size), ERROR_SUCCESS, "its name");
-    ok(!wcscmp(name, L"\\MyApp\\Daily"), "name %ls\n", name);
-    ok(information(&daily, NTMS_MEDIA_POOL, &info) && info.Info.MediaPool.PoolType == NTMS_POOLTYPE_APPLICATION
-       && !memcmp(&info.Info.MediaPool.MediaType, &lto6, sizeof(lto6)) && !memcmp(&info.Info.MediaPool.Parent, &app,
-       sizeof(app)), "an application pool of LTO-6 under MyApp\n");
-    expect(EnumerateNtmsObject(session, NULL, pools, &count, NTMS_MEDIA_POOL, 0), ERROR_SUCCESS, "top-level pools");
-    ok(count == 4, "MyApp joins the three system pools (%lu)\n", count);
+    expect(IdentifyNtmsSlot(session, &slots[1], NTMS_DISMOUNT_DEFERRED), ERROR_SUCCESS, "slot 2, DEFERRED");
+    EnumerateNtmsObject(session, &library, drives, &count, NTMS_DRIVE, 0);
     for (DWORD i = 0; i < count; i++)
-        if (information(&pools[i], NTMS_MEDIA_POOL, &info) && info.Info.MediaPool.PoolType == NTMS_POOLTYPE_SCRATCH)
-            free_pool = pools[i];
-    expect(DeleteNtmsMediaPool(session, &app), ERROR_NOT_EMPTY, "a pool with a child");
-    expect(DeleteNtmsMediaPool(session, &free_pool), ERROR_INVALID_MEDIA_POOL, "a system pool");
-    expect(DeleteNtmsMediaPool(session, &daily), ERROR_SUCCESS, "delete \\MyApp\\Daily");
-    expect(DeleteNtmsMediaPool(session, &app), ERROR_SUCCESS, "then \\MyApp");
-    expect(DeleteNtmsMediaPool(session, &app), ERROR_INVALID_MEDIA_POOL, "a deleted pool");
-}
+        if (information(&drives[i], NTMS_DRIVE, &info) && info.Info.Drive.State == NTMS_DRIVESTATE_DISMOUNTABLE)
+            drive_of_it = drives[i];
+    expect(DisableNtmsObject(session, NTMS_DRIVE, &drive_of_it), ERROR_SUCCESS, "DisableNtmsObject(the drive)");
+    ok(information(&drive_of_it, NTMS_DRIVE, &info) && !info.Enabled && info.Info.Drive.State == NTMS_DRIVESTATE_DISMOUNTED,
+       "disabled and emptied (state %lu)\n", info.Info.Drive.State);
+    expect(DisableNtmsObject(session, NTMS_DRIVE, &drive_of_it), ERROR_INVALID_STATE, "disabled twice");
+    expect(EnableNtmsObject(session, NTMS_DRIVE, &drive_of_it), ERROR_SUCCESS, "enabled again");
 
-static void test_export_import(void)
-{
-    NTMS_GUID computer = the_computer();
-    char value[8];
-    DWORD size = sizeof(value);
-
-    expect(SetNtmsObjectAttributeW(session, &computer, NTMS_COMPUTER, L"Era", "before", 6), ERROR_SUCCESS, "mark");
-    expect(ExportNtmsDatabase(session), ERROR_SUCCESS, "ExportNtmsDatabase");
-    expect(SetNtmsObjectAttributeW(session, &computer, NTMS_COMPUTER, L"Era", "after!", 6), ERROR_SUCCESS, "change");
-    expect(ImportNtmsDatabase(session), ERROR_SUCCESS, "ImportNtmsDatabase");
-    expect(GetNtmsObjectAttributeW(session, &computer, NTMS_COMPUTER, L"Era", value, &size), ERROR_SUCCESS, "read");
-    ok(size == 6 && !memcmp(value, "before", 6), "the exported state is back: %.6s\n", value);
-}
-
-static void test_ui_options(void)
-{
-    NTMS_GUID computer = the_computer();
-    WCHAR list[64];
-    char alist[64];
-    DWORD size = ARRAYSIZE(list);
-
-    expect(GetNtmsUIOptionsW(session, NULL, NTMS_UITYPE_REQ, list, &size), ERROR_SUCCESS, "an empty list");
-    ok(size == 0, "empty: size %lu\n", size);
-    expect(SetNtmsUIOptionsW(session, NULL, NTMS_UITYPE_REQ, NTMS_UIDEST_ADD, L"console"), ERROR_SUCCESS, "add");
-    expect(SetNtmsUIOptionsA(session, NULL, NTMS_UITYPE_REQ, NTMS_UIDEST_ADD, "pager"), ERROR_SUCCESS, "add (A)");
-    expect(SetNtmsUIOptionsW(session, NULL, NTMS_UITYPE_REQ, NTMS_UIDEST_ADD, L"pager"), ERROR_ALREADY_EXISTS,
-           "a duplicate");
-    size = 3;
-    expect(GetNtmsUIOptionsW(session, NULL, NTMS_UITYPE_REQ, list, &size), ERROR_INSUFFICIENT_BUFFER, "short buffer");
-    ok(size == 15, "needed %lu (console, pager, final NUL)\n", size);
-    size = ARRAYSIZE(list);
-    expect(GetNtmsUIOptionsW(session, NULL, NTMS_UITYPE_REQ, list, &size), ERROR_SUCCESS, "the list");
-    ok(!wcscmp(list, L"console") && !wcscmp(list + 8, L"pager") && list[14] == 0, "a multi-string\n");
-    size = sizeof(alist);
-    expect(GetNtmsUIOptionsA(session, NULL, NTMS_UITYPE_REQ, alist, &size), ERROR_SUCCESS, "the list (A)");
-    ok(size == 15 && !strcmp(alist + 8, "pager"), "A multi-string (%lu)\n", size);
-    expect(SetNtmsUIOptionsW(session, NULL, NTMS_UITYPE_REQ, NTMS_UIDEST_DELETE, L"console"), ERROR_SUCCESS, "delete");
-    expect(SetNtmsUIOptionsW(session, NULL, NTMS_UITYPE_REQ, NTMS_UIDEST_DELETE, L"console"), ERROR_OBJECT_NOT_FOUND,
-           "delete again");
-    expect(SetNtmsUIOptionsW(session, NULL, NTMS_UITYPE_ERR, NTMS_UIDEST_ADD, L"x"), ERROR_INVALID_PARAMETER,
-           "errors have no application scope");
-    /* For the computer the list persists: a new session sees it. */
-    expect(SetNtmsUIOptionsW(session, &computer, NTMS_UITYPE_ERR, NTMS_UIDEST_ADD, L"admin-pc"), ERROR_SUCCESS,
-           "add for the computer");
-    HANDLE second = OpenNtmsSessionW(NULL, L"second", 0);
-    size = ARRAYSIZE(list);
-    expect(GetNtmsUIOptionsW(second, &computer, NTMS_UITYPE_ERR, list, &size), ERROR_SUCCESS, "from another session");
-    ok(!wcscmp(list, L"admin-pc"), "persisted: %ls\n", list);
-    size = ARRAYSIZE(list);
-    expect(GetNtmsUIOptionsW(second, NULL, NTMS_UITYPE_REQ, list, &size), ERROR_SUCCESS, "its own application list");
-    ok(size == 0, "application lists are per session (%lu)\n", size);
-    CloseNtmsSession(second);
-    expect(SetNtmsUIOptionsW(session, &computer, NTMS_UITYPE_ERR, NTMS_UIDEST_DELETEALL, NULL), ERROR_SUCCESS,
-           "delete all");
+    EnumerateNtmsObject(session, NULL, media, &media_count, NTMS_PHYSICAL_MEDIA, 0);
+    for (DWORD i = 0; i < media_count; i++)
+        if (information(&media[i], NTMS_PHYSICAL_MEDIA, &info)
+            && same_guid(&info.Info.PhysicalMedia.HomeSlot, &slots[1]))
+            deferred = media[i];
+    EnumerateNtmsObject(session, &deferred, sides, &side_count, NTMS_PARTITION, 0);
+    expect(DisableNtmsObject(session, NTMS_PHYSICAL_MEDIA, &deferred), ERROR_SUCCESS, "DisableNtmsObject(the medium)");
+    ok(information(&sides[0], NTMS_PARTITION, &info) && !info.Enabled, "its side is disabled with it\n");
+    NTMS_GUID drive;
+    expect(MountNtmsMedia(session, &sides[0], &drive, 1, NTMS_MOUNT_READ, 0, 10000, NULL), ERROR_RESOURCE_DISABLED,
+           "a disabled medium is not mounted");
+    expect(EnableNtmsObject(session, NTMS_PHYSICAL_MEDIA, &deferred), ERROR_SUCCESS, "enabled again");
+    ok(information(&sides[0], NTMS_PARTITION, &info) && info.Enabled, "and its side\n");
 }
 
 /* Several processes set attributes at once; none is lost. */
@@ -277,14 +169,14 @@ int main(int argc, char **argv)
         write_attributes(atoi(argv[2]));
     } else if (argc == 3 && !strcmp(argv[1], "check-attributes")) {
         check_attributes(atoi(argv[2]));
-    } else {
-        test_system_pools();
+    } else if (argc == 2 && !strcmp(argv[1], "disable")) {
+        disable_in_the_library();
+    } else if (argc == 1) {
         test_computer_information();
         test_attributes();
         test_enable_disable();
-        test_application_pools();
-        test_export_import();
-        test_ui_options();
+    } else {
+        ok(0, "usage: test_object.exe [MODE ARGUMENTS] (see the program's first comment)\n");
     }
     CloseNtmsSession(session);
     return wintest_finish();

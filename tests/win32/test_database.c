@@ -1,0 +1,31 @@
+/* database.c's exports through the real DLL: ExportNtmsDatabase, then
+ * ImportNtmsDatabase brings the exported state back. No library needed;
+ * objects_under_wine.sh in tests/wine/ runs it. */
+#include <windows.h>
+#include <ntmsapi.h>
+#include <string.h>
+
+#include "rsm_test.h"
+
+static void test_export_import(void)
+{
+    NTMS_GUID computer = the_computer();
+    char value[8];
+    DWORD size = sizeof(value);
+
+    expect(SetNtmsObjectAttributeW(session, &computer, NTMS_COMPUTER, L"Era", "before", 6), ERROR_SUCCESS, "mark");
+    expect(ExportNtmsDatabase(session), ERROR_SUCCESS, "ExportNtmsDatabase");
+    expect(SetNtmsObjectAttributeW(session, &computer, NTMS_COMPUTER, L"Era", "after!", 6), ERROR_SUCCESS, "change");
+    expect(ImportNtmsDatabase(session), ERROR_SUCCESS, "ImportNtmsDatabase");
+    expect(GetNtmsObjectAttributeW(session, &computer, NTMS_COMPUTER, L"Era", value, &size), ERROR_SUCCESS, "read");
+    ok(size == 6 && !memcmp(value, "before", 6), "the exported state is back: %.6s\n", value);
+}
+
+int main(void)
+{
+    session = OpenNtmsSessionW(NULL, L"ntmsapi test_database", 0);
+    ok(session != INVALID_HANDLE_VALUE, "OpenNtmsSessionW failed: %lu\n", GetLastError());
+    test_export_import();
+    CloseNtmsSession(session);
+    return wintest_finish();
+}
