@@ -1,7 +1,7 @@
 /* What the Win32 test programs share: one session, the usual checks, and
  * the objects they look for: the computer, the online library with its
  * slots, the side of the tape at home in a slot, a mount, stand-alone
- * libraries. */
+ * libraries. Where ntmsapi knowingly differs from RSM: rsm_differences.h. */
 #ifndef NTMSAPI_TESTS_RSM_TEST_H
 #define NTMSAPI_TESTS_RSM_TEST_H
 
@@ -9,6 +9,7 @@
 #include <ntmsapi.h>
 #include <string.h>
 
+#include "rsm_differences.h"
 #include "wintest.h"
 
 static HANDLE session;

@@ -208,18 +208,18 @@ static void mount_then_defer(void)
 {
     find_the_library();
     mount_bad_input();
-    NTMS_GUID side = identified_side(&slots[0]);
-    mount_side(side);
+    NTMS_GUID side = identified_side(&slots[0]), drive = mount_side(side);
     expect(DismountNtmsMedia(session, &side, 1, NTMS_DISMOUNT_DEFERRED), ERROR_SUCCESS, "dismount DEFERRED");
+    dismount_finished(session, &drive);
 }
 
 /* After mount_then_defer: the tape, identified in place in its drive, mounted there again. */
 static void remount_then_dismount(void)
 {
     find_the_library();
-    NTMS_GUID side = identified_side(&slots[0]);
-    mount_side(side);
+    NTMS_GUID side = identified_side(&slots[0]), drive = mount_side(side);
     expect(DismountNtmsMedia(session, &side, 1, NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS, "dismount IMMEDIATE");
+    dismount_finished(session, &drive);
     expect(DismountNtmsMedia(session, &side, 1, NTMS_DISMOUNT_IMMEDIATE), ERROR_INVALID_STATE, "not mounted");
 }
 
@@ -248,6 +248,8 @@ static void hold(DWORD seconds, const char *marker)
     for (int i = 0; i < 2; i++)
         CloseHandle(devices[i]);
     expect(DismountNtmsMedia(session, sides, 2, NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS, "both dismounted");
+    for (int i = 0; i < 2; i++)
+        dismount_finished(session, &drives[i]);
 }
 
 /* While hold() keeps both drives: a mount that does not wait, one that waits in vain. */
@@ -281,6 +283,7 @@ static void mount_in_a_standalone_drive(void)
     ok(same_guid(&drive, &sa_drive) && information(&drive, NTMS_DRIVE, &info)
        && info.Info.Drive.State == NTMS_DRIVESTATE_LOADED, "LOADED in its drive\n");
     expect(DismountNtmsMedia(session, &side, 1, NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS, "dismount");
+    dismount_finished(session, &drive);
     ok(information(&drive, NTMS_DRIVE, &info) && info.Info.Drive.State == NTMS_DRIVESTATE_DISMOUNTABLE,
        "the drive is only marked dismountable (%lu)\n", info.Info.Drive.State);
     ok(information(&media[0], NTMS_PHYSICAL_MEDIA, &info) && info.Info.PhysicalMedia.LocationType == NTMS_DRIVE

@@ -109,6 +109,7 @@ static void disable_in_the_library(void)
         if (information(&drives[i], NTMS_DRIVE, &info) && info.Info.Drive.State == NTMS_DRIVESTATE_DISMOUNTABLE)
             drive_of_it = drives[i];
     expect(DisableNtmsObject(session, NTMS_DRIVE, &drive_of_it), ERROR_SUCCESS, "DisableNtmsObject(the drive)");
+    dismount_finished(session, &drive_of_it);
     ok(information(&drive_of_it, NTMS_DRIVE, &info) && !info.Enabled && info.Info.Drive.State == NTMS_DRIVESTATE_DISMOUNTED,
        "disabled and emptied (state %lu)\n", info.Info.Drive.State);
     expect(DisableNtmsObject(session, NTMS_DRIVE, &drive_of_it), ERROR_INVALID_STATE, "disabled twice");
