@@ -1,5 +1,5 @@
 /* The object database seen through the API: enumeration, information,
- * attributes, security, enable and disable. */
+ * attributes, enable and disable (security: object_security.c). */
 #include "engine_access.h"
 #include "engine/core/wstr.h"
 #include "engine/records/enumerate.h"
@@ -11,11 +11,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-
-static BOOL is_object_type(DWORD type)
-{
-    return type > NTMS_UNKNOWN && type < NTMS_NUMBER_OF_OBJECT_TYPES;
-}
 
 static BOOL is_enableable_type(DWORD type)
 {
@@ -29,7 +24,7 @@ DWORD WINAPI EnumerateNtmsObject(HANDLE hSession, const LPNTMS_GUID lpContainerI
           (void *)lpdwListSize, dwType, dwOptions);
     REQUIRE_SESSION(hSession);
     REQUIRE_PARAMETER(lpdwListSize && (lpList || *lpdwListSize == 0));
-    REQUIRE_PARAMETER(is_object_type(dwType));
+    REQUIRE_PARAMETER(shim_is_object_type(dwType));
     REQUIRE_PARAMETER(dwOptions == NTMS_ENUM_DEFAULT
                       || (dwOptions == NTMS_ENUM_ROOTPOOL && dwType == NTMS_MEDIA_POOL && !lpContainerId));
     struct shim_call call;
@@ -40,7 +35,6 @@ DWORD WINAPI EnumerateNtmsObject(HANDLE hSession, const LPNTMS_GUID lpContainerI
     shim_end(&call);
     return shim_result(status);
 }
-
 
 /* The record behind id, checked against the dwType the caller named
  * (NTMS_UNKNOWN lets the object say what it is), with `rights` on the
@@ -153,53 +147,6 @@ DWORD WINAPI DisableNtmsObject(HANDLE hSession, DWORD dwType, LPNTMS_GUID lpObje
 {
     TRACE("(%p, %lu, %p)", hSession, dwType, (void *)lpObjectId);
     return toggle_object(hSession, dwType, lpObjectId, FALSE);
-}
-
-DWORD WINAPI GetNtmsObjectSecurity(HANDLE hSession, LPNTMS_GUID lpObjectId, DWORD dwType,
-                                   SECURITY_INFORMATION RequestedInformation,
-                                   PSECURITY_DESCRIPTOR lpSecurityDescriptor, DWORD nLength,
-                                   LPDWORD lpnLengthNeeded)
-{
-    struct shim_call call;
-
-    TRACE("(%p, %p, %lu, 0x%lx, %p, %lu, %p)", hSession, (void *)lpObjectId, dwType,
-          RequestedInformation, lpSecurityDescriptor, nLength, (void *)lpnLengthNeeded);
-    REQUIRE_SESSION(hSession);
-    REQUIRE_PARAMETER(lpObjectId && lpnLengthNeeded && is_object_type(dwType));
-    REQUIRE_PARAMETER(lpSecurityDescriptor || nLength == 0);
-    DWORD status = shim_begin(&call);
-    if (status == ERROR_SUCCESS)
-        status = engine_get_security(call.engine, &call.caller, (const ntms_guid *)lpObjectId, dwType,
-                                     RequestedInformation, lpSecurityDescriptor, nLength,
-                                     (uint32_t *)lpnLengthNeeded);
-    shim_end(&call);
-    return shim_result(status);
-}
-
-DWORD WINAPI SetNtmsObjectSecurity(HANDLE hSession, LPNTMS_GUID lpObjectId, DWORD dwType,
-                                   SECURITY_INFORMATION SecurityInformation,
-                                   PSECURITY_DESCRIPTOR lpSecurityDescriptor)
-{
-    struct shim_call call;
-    BYTE *descriptor;
-    DWORD length;
-
-    TRACE("(%p, %p, %lu, 0x%lx, %p)", hSession, (void *)lpObjectId, dwType, SecurityInformation,
-          lpSecurityDescriptor);
-    REQUIRE_SESSION(hSession);
-    REQUIRE_PARAMETER(lpObjectId && lpSecurityDescriptor && is_object_type(dwType));
-    DWORD status = shim_self_relative_copy(lpSecurityDescriptor, &descriptor, &length);
-    if (status != ERROR_SUCCESS) {
-        free(descriptor);
-        return shim_result(status);
-    }
-    status = shim_begin(&call);
-    if (status == ERROR_SUCCESS)
-        status = engine_set_security(call.engine, &call.caller, (const ntms_guid *)lpObjectId, dwType,
-                                     SecurityInformation, descriptor, length);
-    shim_end(&call);
-    free(descriptor);
-    return shim_result(status);
 }
 
 /* Attribute names travel as UTF-8 inside; 31 characters at most. */

@@ -25,6 +25,12 @@ static inline DWORD shim_result(DWORD code)
 #define REQUIRE_PARAMETER(condition) \
     do { if (!(condition)) return shim_result(ERROR_INVALID_PARAMETER); } while (0)
 
+/* A dwType that names a kind of RSM object (not NTMS_UNKNOWN). */
+static inline BOOL shim_is_object_type(DWORD type)
+{
+    return type > NTMS_UNKNOWN && type < NTMS_NUMBER_OF_OBJECT_TYPES;
+}
+
 /* TRUE when hSession is an open session of this process. */
 BOOL shim_session_is_open(HANDLE session);
 

@@ -1,13 +1,17 @@
-/* CreateNtmsMediaA/W, DeleteNtmsMedia, DeleteNtmsLibrary and
- * DeleteNtmsDrive through the real DLL under Wine; several processes
- * creating pools and media at once. tests/wine/media_under_wine.sh runs
- * the modes in order.
+/* media.c's exports through the real DLL: CreateNtmsMediaA/W and
+ * DeleteNtmsMedia, also from several processes creating pools and media at
+ * once; MountNtmsMedia and DismountNtmsMedia against a library of 8 slots
+ * and 2 drives (tgt's, under Wine): deferred and immediate dismounts, busy
+ * drives, a stand-alone drive. media_under_wine.sh, mount_under_wine.sh and
+ * standalone_under_wine.sh in tests/wine/ run the modes in order.
  *
- * usage: test_media.exe              the API checks
+ * usage: test_media.exe              the CreateNtmsMedia and DeleteNtmsMedia checks
  *        test_media.exe create P N   process P: its pool and N media, 5 more in \Shared
  *        test_media.exe check P N    what P processes of N media each left
- *        test_media.exe seen         a library is there: identify slot 1
- *        test_media.exe forget       the library is gone: delete it, keep its medium */
+ *        test_media.exe mount-deferred | remount-immediate   slot 1's tape
+ *        test_media.exe hold SECONDS MARKER   both drives mounted for a while (MARKER written once they are)
+ *        test_media.exe busy         while they are held
+ *        test_media.exe standalone   mount in place in a stand-alone drive (vtl.sh --standalone 2) */
 #include <windows.h>
 #include <ntmsapi.h>
 #include <stdio.h>
@@ -15,6 +19,8 @@
 #include <string.h>
 
 #include "rsm_test.h"
+
+/* ---- CreateNtmsMedia and DeleteNtmsMedia ---- */
 
 #define SHARED_PER_PROCESS 5
 
@@ -43,19 +49,6 @@ static void describe_media(NTMS_OBJECTINFORMATIONW *media, NTMS_OBJECTINFORMATIO
     memcpy(side->Info.Partition.OmidLabelId, label, strlen(label));
     wcscpy(side->Info.Partition.szOmidLabelType, L"ntmsapi test");
     wcscpy(side->Info.Partition.szOmidLabelInfo, L"made by test_media");
-}
-
-static NTMS_GUID library_of_type(DWORD type)
-{
-    NTMS_GUID libraries[8], none = { 0 };
-    DWORD count = ARRAYSIZE(libraries);
-    NTMS_OBJECTINFORMATIONW info;
-
-    EnumerateNtmsObject(session, NULL, libraries, &count, NTMS_LIBRARY, 0);
-    for (DWORD i = 0; i < count; i++)
-        if (information(&libraries[i], NTMS_LIBRARY, &info) && info.Info.Library.LibraryType == type)
-            return libraries[i];
-    return none;
 }
 
 static void test_create_w(const NTMS_GUID *pool)
@@ -141,11 +134,6 @@ static void test_create_bad_input(const NTMS_GUID *pool)
     expect(CreateNtmsMediaW(session, &media, sides, 0), ERROR_INVALID_MEDIA_POOL, "into Free");
     expect(DeleteNtmsMedia(session, NULL), ERROR_INVALID_PARAMETER, "DeleteNtmsMedia(NULL)");
     expect(DeleteNtmsMedia(session, (LPNTMS_GUID)pool), ERROR_INVALID_MEDIA, "a pool is no medium");
-    expect(DeleteNtmsLibrary(session, (LPNTMS_GUID)pool), ERROR_INVALID_LIBRARY, "a pool is no library");
-    expect(DeleteNtmsDrive(session, (LPNTMS_GUID)pool), ERROR_INVALID_DRIVE, "a pool is no drive");
-    expect(DeleteNtmsLibrary(session, &free_pools[0]), ERROR_INVALID_LIBRARY, "nor is Free");
-    NTMS_GUID offline = library_of_type(NTMS_LIBRARYTYPE_OFFLINE);
-    expect(DeleteNtmsLibrary(session, &offline), ERROR_INVALID_LIBRARY, "the offline library stays");
 }
 
 static void create_many(int process, int count)
@@ -196,59 +184,142 @@ static void check_many(int processes, int count)
     free(media);
 }
 
-static void library_seen(void)
-{
-    NTMS_GUID library = library_of_type(NTMS_LIBRARYTYPE_ONLINE), slots[16], drives[4];
-    DWORD count = ARRAYSIZE(slots), drive_count = ARRAYSIZE(drives);
+/* ---- MountNtmsMedia and DismountNtmsMedia ---- */
 
-    EnumerateNtmsObject(session, &library, slots, &count, NTMS_STORAGESLOT, 0);
-    expect(IdentifyNtmsSlot(session, &slots[0], NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS, "identify slot 1");
-    EnumerateNtmsObject(session, &library, drives, &drive_count, NTMS_DRIVE, 0);
-    expect(DeleteNtmsLibrary(session, &library), ERROR_INVALID_STATE, "a library that is there stays");
-    expect(DeleteNtmsDrive(session, &drives[0]), ERROR_INVALID_STATE, "and so do its drives");
+static NTMS_GUID library, slots[16];
+
+static void find_the_library(void)
+{
+    DWORD slot_count = ARRAYSIZE(slots);
+
+    library = find_online_library(slots, &slot_count);
 }
 
-static void library_forgotten(void)
+static void mount_bad_input(void)
 {
-    NTMS_GUID library = library_of_type(NTMS_LIBRARYTYPE_ONLINE), drives[4], media[4], offline[4];
-    DWORD drive_count = ARRAYSIZE(drives), media_count = ARRAYSIZE(media), count = ARRAYSIZE(offline);
+    NTMS_GUID unknown = { 7, 7, 7, { 7 } }, drive;
 
+    expect(MountNtmsMedia(session, &unknown, &drive, 1, NTMS_MOUNT_READ, 0, 0, NULL), ERROR_INVALID_MEDIA, "unknown side");
+    expect(MountNtmsMedia(session, &unknown, &drive, 0, NTMS_MOUNT_READ, 0, 0, NULL), ERROR_INVALID_PARAMETER, "count 0");
+    expect(DismountNtmsMedia(session, &unknown, 1, NTMS_DISMOUNT_IMMEDIATE), ERROR_INVALID_MEDIA, "dismount unknown");
+}
+
+static void mount_then_defer(void)
+{
+    find_the_library();
+    mount_bad_input();
+    NTMS_GUID side = identified_side(&slots[0]), drive = mount_side(side);
+    expect(DismountNtmsMedia(session, &side, 1, NTMS_DISMOUNT_DEFERRED), ERROR_SUCCESS, "dismount DEFERRED");
+    dismount_finished(session, &drive);
+}
+
+/* After mount_then_defer: the tape, identified in place in its drive, mounted there again. */
+static void remount_then_dismount(void)
+{
+    find_the_library();
+    NTMS_GUID side = identified_side(&slots[0]), drive = mount_side(side);
+    expect(DismountNtmsMedia(session, &side, 1, NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS, "dismount IMMEDIATE");
+    dismount_finished(session, &drive);
+    expect(DismountNtmsMedia(session, &side, 1, NTMS_DISMOUNT_IMMEDIATE), ERROR_INVALID_STATE, "not mounted");
+}
+
+/* Both drives mounted by this process for `seconds`, their devices held
+ * open with share mode 0 meanwhile. */
+static void hold(DWORD seconds, const char *marker)
+{
+    NTMS_GUID sides[2], drives[2];
+    HANDLE devices[2];
+
+    find_the_library();
+    expect(IdentifyNtmsSlot(session, &slots[4], NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS, "identify slot 5");
+    expect(IdentifyNtmsSlot(session, &slots[2], NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS, "identify slot 3");
+    sides[0] = identified_side(&slots[0]);
+    sides[1] = side_of_slot(&slots[2]);
+    expect(MountNtmsMedia(session, sides, drives, 2, NTMS_MOUNT_READ, NTMS_PRIORITY_NORMAL, 60000, NULL),
+           ERROR_SUCCESS, "both drives mounted");
+    for (int i = 0; i < 2; i++) {
+        devices[i] = open_exclusively(&drives[i]);
+        ok(devices[i] != INVALID_HANDLE_VALUE, "drive %d's device opened with share mode 0: %lu\n", i + 1,
+           GetLastError());
+    }
+    HANDLE file = CreateFileA(marker, GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, 0, NULL);
+    CloseHandle(file);
+    Sleep(seconds * 1000);
+    for (int i = 0; i < 2; i++)
+        CloseHandle(devices[i]);
+    expect(DismountNtmsMedia(session, sides, 2, NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS, "both dismounted");
+    for (int i = 0; i < 2; i++)
+        dismount_finished(session, &drives[i]);
+}
+
+/* While hold() keeps both drives: a mount that does not wait, one that waits in vain. */
+static void mount_while_drives_are_busy(void)
+{
+    find_the_library();
+    NTMS_GUID side = side_of_slot(&slots[4]), drive;
+    ULONGLONG start = GetTickCount64();
+
+    expect(MountNtmsMedia(session, &side, &drive, 1, NTMS_MOUNT_READ | NTMS_MOUNT_ERROR_NOT_AVAILABLE, 0, 30000, NULL),
+           ERROR_BUSY, "NTMS_MOUNT_ERROR_NOT_AVAILABLE: at once");
+    ok(GetTickCount64() - start < 1000, "without waiting (%llu ms)\n", GetTickCount64() - start);
+    start = GetTickCount64();
+    expect(MountNtmsMedia(session, &side, &drive, 1, NTMS_MOUNT_READ, 0, 1000, NULL), ERROR_TIMEOUT,
+           "a 1 s timeout while both drives are in use");
+    ok(GetTickCount64() - start >= 1000, "after waiting it out (%llu ms)\n", GetTickCount64() - start);
+}
+
+/* A stand-alone drive's tape (found by test_library.exe standalone) is
+ * mounted in place, and a dismount leaves it there. */
+static void mount_in_a_standalone_drive(void)
+{
+    NTMS_GUID sa, sa_drive, media[4], drive;
     NTMS_OBJECTINFORMATIONW info;
 
-    ok(information(&library, NTMS_LIBRARY, &info) && info.dwOperationalState == NTMS_NOT_PRESENT,
-       "the library the scan did not find is NOT_PRESENT (%lu)\n", info.dwOperationalState);
-    expect(EnumerateNtmsObject(session, &library, media, &media_count, NTMS_PHYSICAL_MEDIA, 0), ERROR_SUCCESS,
-           "its media");
-    ok(media_count == 1, "one medium identified there (%lu)\n", media_count);
-    EnumerateNtmsObject(session, &library, drives, &drive_count, NTMS_DRIVE, 0);
-    expect(DeleteNtmsDrive(session, &drives[0]), ERROR_SUCCESS, "DeleteNtmsDrive of a drive that is gone");
-    expect(DeleteNtmsLibrary(session, &library), ERROR_SUCCESS, "DeleteNtmsLibrary of a library that is gone");
-    expect(DeleteNtmsLibrary(session, &library), ERROR_INVALID_LIBRARY, "deleted once");
-    ok(!information(&drives[1], NTMS_DRIVE, &info), "its other drive went with it\n");
-    EnumerateNtmsObject(session, NULL, offline, &count, NTMS_LIBRARY, 0);
-    ok(count == 1 && information(&media[0], NTMS_PHYSICAL_MEDIA, &info)
-       && !memcmp(&info.Info.PhysicalMedia.CurrentLibrary, &offline[0], sizeof(NTMS_GUID)),
-       "its medium is kept, in the offline library\n");
-    expect(DeleteNtmsMedia(session, &media[0]), ERROR_SUCCESS, "and may now be purged");
+    find_the_library();
+    ok(standalone_library(L"\\\\.\\Tape2", &sa, &sa_drive), "the stand-alone library of \\\\.\\Tape2\n");
+    ok(media_in(&sa, media) == 1, "its tape\n");
+    NTMS_GUID side = side_of_medium(&media[0]);
+    expect(MountNtmsMedia(session, &side, &drive, 1, NTMS_MOUNT_READ, 0, 10000, NULL), ERROR_SUCCESS, "mount in place");
+    ok(same_guid(&drive, &sa_drive) && information(&drive, NTMS_DRIVE, &info)
+       && info.Info.Drive.State == NTMS_DRIVESTATE_LOADED, "LOADED in its drive\n");
+    expect(DismountNtmsMedia(session, &side, 1, NTMS_DISMOUNT_IMMEDIATE), ERROR_SUCCESS, "dismount");
+    dismount_finished(session, &drive);
+    ok(information(&drive, NTMS_DRIVE, &info) && info.Info.Drive.State == NTMS_DRIVESTATE_DISMOUNTABLE,
+       "the drive is only marked dismountable (%lu)\n", info.Info.Drive.State);
+    ok(information(&media[0], NTMS_PHYSICAL_MEDIA, &info) && info.Info.PhysicalMedia.LocationType == NTMS_DRIVE
+       && info.Info.PhysicalMedia.MediaState == NTMS_MEDIASTATE_IDLE, "the tape stays, idle\n");
+    NTMS_GUID library_side = identified_side(&slots[0]), into = sa_drive;
+    expect(MountNtmsMedia(session, &library_side, &into, 1, NTMS_MOUNT_READ | NTMS_MOUNT_SPECIFIC_DRIVE, 0, 10000, NULL),
+           ERROR_INVALID_DRIVE, "a library's tape cannot go into a stand-alone drive");
 }
 
 int main(int argc, char **argv)
 {
+    const char *mode = argc > 1 ? argv[1] : "";
+
     session = OpenNtmsSessionW(NULL, L"ntmsapi test_media", 0);
     ok(session != INVALID_HANDLE_VALUE, "OpenNtmsSessionW failed: %lu\n", GetLastError());
-    if (argc == 4 && !strcmp(argv[1], "create")) {
+    if (argc == 4 && !strcmp(mode, "create")) {
         create_many(atoi(argv[2]), atoi(argv[3]));
-    } else if (argc == 4 && !strcmp(argv[1], "check")) {
+    } else if (argc == 4 && !strcmp(mode, "check")) {
         check_many(atoi(argv[2]), atoi(argv[3]));
-    } else if (argc == 2 && !strcmp(argv[1], "seen")) {
-        library_seen();
-    } else if (argc == 2 && !strcmp(argv[1], "forget")) {
-        library_forgotten();
-    } else {
+    } else if (!strcmp(mode, "mount-deferred")) {
+        mount_then_defer();
+    } else if (!strcmp(mode, "remount-immediate")) {
+        remount_then_dismount();
+    } else if (argc == 4 && !strcmp(mode, "hold")) {
+        hold((DWORD)atoi(argv[2]), argv[3]);
+    } else if (!strcmp(mode, "busy")) {
+        mount_while_drives_are_busy();
+    } else if (!strcmp(mode, "standalone")) {
+        mount_in_a_standalone_drive();
+    } else if (argc == 1) {
         NTMS_GUID pool = pool_named(L"\\MediaTest", NTMS_CREATE_NEW);
         test_create_w(&pool);
         test_create_a(&pool);
         test_create_bad_input(&pool);
+    } else {
+        ok(0, "usage: test_media.exe [MODE ARGUMENTS] (see the program's first comment)\n");
     }
     CloseNtmsSession(session);
     return wintest_finish();

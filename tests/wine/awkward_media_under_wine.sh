@@ -13,7 +13,7 @@ data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 export NTMSAPI_DATA_DIR="Z:${data//\//\\}" NTMSAPI_DEFER_DISMOUNT_DELAY=600
 source "$here/witness.sh"
-run() { "$here/run_win32_test.sh" "$windows" test_identify.exe "$prefix" "$@"; }
+run() { "$here/run_win32_test.sh" "$windows" test_library.exe "$prefix" "$@"; }
 last=$VTL_SLOTS
 
 status_now

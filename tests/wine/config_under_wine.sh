@@ -14,7 +14,7 @@ export NTMSAPI_DATA_DIR="Z:${data//\//\\}"
 source "$here/witness.sh"
 # The drives' names swapped against their LUNs: only the changer's identifiers can tell.
 export WINE_DOSDEVICES="vtlchanger=changer0 vtltape0=tape1 vtltape1=tape0"
-run() { "$here/run_win32_test.sh" "$windows" test_identify.exe "$prefix" "$@"; }
+run() { "$here/run_win32_test.sh" "$windows" test_library.exe "$prefix" "$@"; }
 
 cat > "$data/devices.conf" <<'CONF'
 # devices Windows does not name

@@ -10,7 +10,7 @@ data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 export NTMSAPI_DATA_DIR="Z:${data//\//\\}" NTMSAPI_DEFER_DISMOUNT_DELAY=2
 source "$here/witness.sh"
-run() { "$here/run_win32_test.sh" "$windows" test_identify.exe "$prefix" "$@"; }
+run() { "$here/run_win32_test.sh" "$windows" test_library.exe "$prefix" "$@"; }
 
 # Backup applications labelled two tapes before RSM saw them.
 check "an ANSI VOL1 label written on slot 7's tape" \

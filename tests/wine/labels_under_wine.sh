@@ -14,7 +14,7 @@ reg() { WINEPREFIX=$prefix WINEDEBUG=-all wine reg "$@" > "$data/reg.txt" 2>&1; 
 trap 'reg delete "$key" /f || true; rm -rf "$data"' EXIT
 export NTMSAPI_DATA_DIR="Z:${data//\//\\}"
 source "$here/witness.sh"
-run() { "$here/run_win32_test.sh" "$windows" test_identify.exe "$prefix" "$@"; }
+run() { "$here/run_win32_test.sh" "$windows" test_library.exe "$prefix" "$@"; }
 
 "$here/run_win32_test.sh" "$windows" - "$prefix"
 # REG_EXPAND_SZ, as installers wrote it (%SystemRoot%\System32\...): expanded when loaded.

@@ -1,8 +1,8 @@
-/* RSM security through the real DLL under Wine, against tgt: the default
- * descriptors as Windows reads them (SDDL), Get/SetNtmsObjectSecurity
- * with good and bad input, and the access checks, seen by a thread that
- * impersonates a restricted token (Administrators deny-only: an ordinary
- * user). */
+/* object_security.c's exports through the real DLL, against tgt's library
+ * under Wine: the default descriptors as Windows reads them (SDDL),
+ * Get/SetNtmsObjectSecurity with good and bad input, and the access checks
+ * every export makes, seen by a thread that impersonates a restricted
+ * token (Administrators deny-only: an ordinary user). */
 #include <windows.h>
 #include <ntmsapi.h>
 #include <sddl.h>
@@ -19,20 +19,14 @@ static DWORD slot_count;
 static void find_objects(void)
 {
     NTMS_GUID list[64];
-    DWORD count = ARRAYSIZE(list);
+    DWORD count = 1;
     NTMS_OBJECTINFORMATIONW info;
 
-    ok(EnumerateNtmsObject(session, NULL, &computer, &(DWORD){ 1 }, NTMS_COMPUTER, 0) == ERROR_SUCCESS,
-       "the computer\n");
-    ok(EnumerateNtmsObject(session, NULL, list, &count, NTMS_LIBRARY, 0) == ERROR_SUCCESS, "libraries\n");
-    for (DWORD i = 0; i < count; i++)
-        if (information(&list[i], NTMS_LIBRARY, &info) && info.Info.Library.LibraryType == NTMS_LIBRARYTYPE_ONLINE)
-            library = list[i];
-    count = 1;
-    ok(EnumerateNtmsObject(session, &library, &drive, &count, NTMS_DRIVE, 0) != ERROR_INVALID_PARAMETER, "a drive\n");
+    computer = the_computer();
     slot_count = ARRAYSIZE(slots);
-    ok(EnumerateNtmsObject(session, &library, slots, &slot_count, NTMS_STORAGESLOT, 0) == ERROR_SUCCESS
-       && slot_count == 8, "eight slots (%lu)\n", slot_count);
+    library = find_online_library(slots, &slot_count);
+    ok(EnumerateNtmsObject(session, &library, &drive, &count, NTMS_DRIVE, 0) != ERROR_INVALID_PARAMETER, "a drive\n");
+    ok(slot_count == 8, "eight slots (%lu)\n", slot_count);
     count = ARRAYSIZE(list);
     ok(EnumerateNtmsObject(session, NULL, list, &count, NTMS_MEDIA_POOL, NTMS_ENUM_ROOTPOOL) == ERROR_SUCCESS
        && count == 4, "the root pool and the three top-level pools (%lu)\n", count);
@@ -236,7 +230,7 @@ static void test_pool_created_with_a_descriptor(void)
 
 int main(void)
 {
-    session = OpenNtmsSessionW(NULL, L"test_security", 0);
+    session = OpenNtmsSessionW(NULL, L"ntmsapi test_object_security", 0);
     ok(session != INVALID_HANDLE_VALUE, "OpenNtmsSessionW failed: %lu\n", GetLastError());
     find_objects();
     test_default_descriptors();
