@@ -6,7 +6,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 native=$(cd "$1" && pwd) win64=$(cd "$2" && pwd)
 run=$here/../../tests/wine/run_win32_test.sh
-prefix=$native/tests/wine/prefix
+prefix=$native/tests/wine/prefix-x86_64
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export WINE_RUN_PLAIN=1
