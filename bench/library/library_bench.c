@@ -2,6 +2,9 @@
  *   scan     - a full element scan: commands, bytes, wall time
  *   identify - SCSI commands and wall time per IdentifyNtmsSlot, immediate
  *              and deferred, and the host CPU time without the device's
+ *   inventory - the native engine (no Wine, no bridge): discovery, a first
+ *              FAST inventory, an unchanged one, reads of every slot and
+ *              medium; wall, device and host CPU time of each
  * Environment: VTL_CHANGER_URL, VTL_TAPE0_URL, VTL_TAPE1_URL, NTMSAPI_DATA_DIR. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +15,7 @@
 #include "engine/records/engine_open.h"
 #include "engine/records/enumerate.h"
 #include "engine/ops/identify.h"
+#include "engine/ops/inventory.h"
 #include "engine/discovery/discovery.h"
 #include "engine/device/robot.h"
 #include "platform/plat_time.h"
@@ -105,12 +109,95 @@ static int identify(void)
     return 0;
 }
 
+struct phase {
+    uint64_t wall_start;
+    double   cpu_start;
+};
+
+static void phase_start(struct phase *p)
+{
+    memset(&counts, 0, sizeof(counts));
+    p->cpu_start = cpu_seconds();
+    p->wall_start = plat_monotonic_ns();
+}
+
+static void phase_end(const struct phase *p, const char *what, ntms_err status, unsigned items)
+{
+    double wall = (double)(plat_monotonic_ns() - p->wall_start) / 1e9;
+    double device = (double)counts.device_ns / 1e9, cpu = cpu_seconds() - p->cpu_start;
+
+    printf("%-28s %s: %.3f s wall, %.3f s in the device, %.3f s host CPU, %llu SCSI commands", what,
+           status == NTMS_OK ? "ok" : "FAILED", wall, device, cpu, (unsigned long long)counts.commands);
+    if (items)
+        printf("; per item %.2f ms wall, %.2f ms host (wall - device)", wall * 1e3 / items,
+               (wall - device) * 1e3 / items);
+    printf("\n");
+}
+
+static ntms_guid online_library(struct engine *e)
+{
+    ntms_guid libraries[16];
+    uint32_t count = 16;
+    struct rsm_object library;
+
+    engine_enumerate(e, NULL, RSM_LIBRARY, 0, libraries, &count);
+    for (uint32_t i = 0; i < count; i++)
+        if (engine_get_object(e, &libraries[i], &library) == NTMS_OK
+            && library.info.library.library_type == RSM_LIBRARYTYPE_ONLINE)
+            return library.id;
+    return ntms_guid_null;
+}
+
+static unsigned read_every(struct engine *e, const ntms_guid *library, uint32_t type)
+{
+    uint32_t count = 0;
+    struct rsm_object o;
+
+    engine_enumerate(e, type == RSM_STORAGESLOT ? library : NULL, type, 0, NULL, &count);
+    ntms_guid *ids = calloc(count ? count : 1, sizeof(*ids));
+    if (!ids || engine_enumerate(e, type == RSM_STORAGESLOT ? library : NULL, type, 0, ids, &count) != NTMS_OK)
+        count = 0;
+    for (uint32_t i = 0; i < count; i++)
+        engine_get_object(e, &ids[i], &o);
+    free(ids);
+    return count;
+}
+
+static int inventory(void)
+{
+    struct engine *e;
+    struct phase p;
+
+    engine_set_device_opener(open_counted);
+    phase_start(&p);
+    ntms_err status = engine_acquire(&e);
+    if (status == NTMS_OK)
+        status = engine_discover(e);
+    phase_end(&p, "open + discovery", status, 0);
+    ntms_guid library = online_library(e);
+    unsigned tapes = (unsigned)atoi(getenv("VTL_TAPES_IN_SLOTS") ? getenv("VTL_TAPES_IN_SLOTS") : "0");
+    phase_start(&p);
+    status = engine_inventory(e, &library, RSM_INVENTORY_FAST);
+    phase_end(&p, "first FAST inventory", status, tapes);
+    phase_start(&p);
+    status = engine_inventory(e, &library, RSM_INVENTORY_FAST);
+    phase_end(&p, "unchanged FAST inventory", status, 0);
+    uint64_t start = plat_monotonic_ns();
+    unsigned reads = read_every(e, &library, RSM_STORAGESLOT) + read_every(e, &library, RSM_PHYSICAL_MEDIA);
+    double seconds = (double)(plat_monotonic_ns() - start) / 1e9;
+    printf("%-28s %u objects, %.0f reads/s (with the enumerations)\n", "every slot and medium", reads,
+           reads / seconds);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 2 && !strcmp(argv[1], "inventory"))
+        return inventory();
     if (argc == 2 && !strcmp(argv[1], "scan"))
         return scan();
     if (argc == 2 && !strcmp(argv[1], "identify"))
         return identify();
-    fprintf(stderr, "usage: bench_library scan|identify\n");
+    fprintf(stderr, "usage: bench_library scan|identify|inventory\n");
     return 2;
 }

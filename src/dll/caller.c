@@ -1,258 +1,202 @@
+/* Who is calling, for every export: the thread's effective token (an
+ * impersonated client's, else the process's), read completely.
+ *
+ * A complete read costs a dozen system calls, and under Wine each is a
+ * round trip to wineserver (65-70 us each on the machine of the README's
+ * benchmarks). So identities are kept by key: the effective token's
+ * TokenId (which token object: locally unique, never reused while the
+ * system runs) and ModifiedId (changed by every adjustment of its groups
+ * or privileges), read in ONE query through the effective-token pseudo
+ * handle (Windows 8 and later; Wine). A key never read before, or a token
+ * that changed while it was read, is read again; a read that fails is an
+ * error, never a guess. Windows 7 has no such pseudo handle: there the
+ * thread's token is opened on every call, and the process token's
+ * identity is kept under its ModifiedId. */
 #include "caller.h"
 
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
+
+#include "token_identity.h"
+
+/* GetCurrentThreadEffectiveToken(): not declared for our _WIN32_WINNT. */
+#define EFFECTIVE_TOKEN ((HANDLE)(LONG_PTR)-6)
 
 /* A failed read is tried again this many times in all, a moment apart:
  * running out of memory, or a token changed between asking its size and
  * reading it, passes. */
-enum { READ_ATTEMPTS = 3 };
+enum { READ_ATTEMPTS = 3, CACHE_SLOTS = 8 };
 
-/* Memory is reported as such; any other failure leaves the caller unknown. */
-static DWORD read_failure(DWORD error)
-{
-    return error == ERROR_NOT_ENOUGH_MEMORY || error == ERROR_OUTOFMEMORY ? ERROR_NOT_ENOUGH_MEMORY
-                                                                          : ERROR_ACCESS_DENIED;
-}
-
-/* One kind of token information, in a heap buffer of the size it asked for. */
-struct token_buffer {
-    void *data;
-    DWORD size;
-};
-
-/* ERROR_SUCCESS, or the error as the system reported it. */
-static DWORD token_information(HANDLE token, TOKEN_INFORMATION_CLASS kind, struct token_buffer *buffer)
-{
-    buffer->data = NULL;
-    buffer->size = 0;
-    if (GetTokenInformation(token, kind, NULL, 0, &buffer->size))
-        return ERROR_ACCESS_DENIED;   /* no information at all is no answer */
-    if (GetLastError() != ERROR_INSUFFICIENT_BUFFER)
-        return GetLastError();
-    if (!buffer->size)
-        return ERROR_ACCESS_DENIED;
-    buffer->data = malloc(buffer->size);
-    if (!buffer->data)
-        return ERROR_NOT_ENOUGH_MEMORY;
-    if (!GetTokenInformation(token, kind, buffer->data, buffer->size, &buffer->size)) {
-        DWORD error = GetLastError();
-        free(buffer->data);
-        buffer->data = NULL;
-        return error;
-    }
-    return ERROR_SUCCESS;
-}
-
-/* The buffer holds the SIDs its lists point to: the bytes from the SID to
- * the buffer's end are all a SID may use (none when it points elsewhere). */
-static struct sec_token_sid token_sid(const SID_AND_ATTRIBUTES *entry, const struct token_buffer *buffer)
-{
-    uintptr_t start = (uintptr_t)buffer->data, end = start + buffer->size, sid = (uintptr_t)entry->Sid;
-    size_t available = sid >= start && sid < end ? (size_t)(end - sid) : 0;
-
-    return (struct sec_token_sid){ entry->Sid, available, entry->Attributes };
-}
-
-static DWORD user_sid(const struct token_buffer *buffer, struct sec_token_sid *user)
-{
-    if (buffer->size < sizeof(TOKEN_USER))
-        return ERROR_ACCESS_DENIED;
-    *user = token_sid(&((const TOKEN_USER *)buffer->data)->User, buffer);
-    return ERROR_SUCCESS;
-}
-
-/* A TOKEN_GROUPS as the portable builder takes it. */
-static DWORD token_sids(const struct token_buffer *buffer, struct sec_token_sid **list, size_t *count)
-{
-    const TOKEN_GROUPS *groups = buffer->data;
-    size_t header = offsetof(TOKEN_GROUPS, Groups);
-
-    *list = NULL;
-    *count = 0;
-    if (buffer->size < header || groups->GroupCount > (buffer->size - header) / sizeof(SID_AND_ATTRIBUTES))
-        return ERROR_ACCESS_DENIED;
-    if (!groups->GroupCount)
-        return ERROR_SUCCESS;
-    *list = malloc(groups->GroupCount * sizeof(**list));
-    if (!*list)
-        return ERROR_NOT_ENOUGH_MEMORY;
-    for (DWORD i = 0; i < groups->GroupCount; i++)
-        (*list)[i] = token_sid(&groups->Groups[i], buffer);
-    *count = groups->GroupCount;
-    return ERROR_SUCCESS;
-}
-
-static DWORD privilege_flags(const struct token_buffer *buffer, uint32_t *flags)
-{
-    static const struct { const WCHAR *name; uint32_t flag; } known[] = {
-        { L"SeSecurityPrivilege", SEC_PRIVILEGE_SECURITY },
-        { L"SeTakeOwnershipPrivilege", SEC_PRIVILEGE_TAKE_OWNERSHIP },
-    };
-    const TOKEN_PRIVILEGES *privileges = buffer->data;
-    size_t header = offsetof(TOKEN_PRIVILEGES, Privileges);
-
-    *flags = 0;
-    if (buffer->size < header
-        || privileges->PrivilegeCount > (buffer->size - header) / sizeof(LUID_AND_ATTRIBUTES))
-        return ERROR_ACCESS_DENIED;
-    for (size_t k = 0; k < ARRAYSIZE(known); k++) {
-        LUID luid;
-        if (!LookupPrivilegeValueW(NULL, known[k].name, &luid))
-            return read_failure(GetLastError());
-        for (DWORD i = 0; i < privileges->PrivilegeCount; i++) {
-            const LUID_AND_ATTRIBUTES *p = &privileges->Privileges[i];
-            if (p->Luid.LowPart == luid.LowPart && p->Luid.HighPart == luid.HighPart
-                && (p->Attributes & SE_PRIVILEGE_ENABLED))
-                *flags |= known[k].flag;
-        }
-    }
-    return ERROR_SUCCESS;
-}
-
-enum { USER, GROUPS, RESTRICTING, PRIVILEGES, TOKEN_KINDS };
-
-/* Wine knows no restricting SIDs: it answers TokenRestrictedSids with
- * STATUS_NOT_IMPLEMENTED and its CreateRestrictedToken ignores them, so
- * its tokens have none to miss. Any other failure of the class fails the
- * read, as for every other class. */
-static BOOL has_no_restricting_sids(int kind, DWORD error)
-{
-    return kind == RESTRICTING && error == ERROR_INVALID_FUNCTION;
-}
-
-static DWORD read_buffers(HANDLE token, struct token_buffer buffers[TOKEN_KINDS])
-{
-    static const TOKEN_INFORMATION_CLASS kinds[TOKEN_KINDS] = {
-        [USER] = TokenUser, [GROUPS] = TokenGroups, [RESTRICTING] = TokenRestrictedSids,
-        [PRIVILEGES] = TokenPrivileges,
-    };
-
-    for (int k = 0; k < TOKEN_KINDS; k++) {
-        DWORD error = token_information(token, kinds[k], &buffers[k]);
-        if (error != ERROR_SUCCESS && !has_no_restricting_sids(k, error))
-            return read_failure(error);
-    }
-    return ERROR_SUCCESS;
-}
-
-/* The whole identity or an error: a caller not read completely never gets access. */
-static DWORD read_token(HANDLE token, struct sec_caller *caller)
-{
-    struct token_buffer buffers[TOKEN_KINDS] = { { 0 } };
-    struct sec_token_sid *groups = NULL, *restricting = NULL;
-    struct sec_token raw = { 0 };
-
-    memset(caller, 0, sizeof(*caller));
-    DWORD status = read_buffers(token, buffers);
-    if (status == ERROR_SUCCESS)
-        status = user_sid(&buffers[USER], &raw.user);
-    if (status == ERROR_SUCCESS)
-        status = token_sids(&buffers[GROUPS], &groups, &raw.group_count);
-    if (status == ERROR_SUCCESS && buffers[RESTRICTING].data)
-        status = token_sids(&buffers[RESTRICTING], &restricting, &raw.restricting_count);
-    if (status == ERROR_SUCCESS)
-        status = privilege_flags(&buffers[PRIVILEGES], &raw.privileges);
-    raw.groups = groups;
-    raw.restricting = restricting;
-    if (status == ERROR_SUCCESS)
-        status = sec_caller_build(&raw, caller);
-    free(groups);
-    free(restricting);
-    for (int k = 0; k < TOKEN_KINDS; k++)
-        free(buffers[k].data);
-    return status;
-}
-
-/* The process token's identity, read once and again only when the token
- * says it was modified (groups or privileges adjusted): most calls come
- * from threads that do not impersonate, and a token read costs several
- * round trips to the kernel (or wineserver). Only a complete read is
- * kept, and only under the ModifiedId it was read with. */
-static struct {
-    CRITICAL_SECTION  lock;
-    HANDLE            token;
-    LUID              modified;
+struct identity_slot {
+    LUID              token_id, modified_id;
     struct sec_caller caller;
     BOOL              valid;
-} process_identity;
-static INIT_ONCE process_identity_once = INIT_ONCE_STATIC_INIT;
+    unsigned          last_used;
+};
 
-static BOOL CALLBACK init_process_identity(INIT_ONCE *once, void *parameter, void **context)
+static struct {
+    CRITICAL_SECTION     lock;
+    struct identity_slot slots[CACHE_SLOTS];
+    unsigned             clock;
+    HANDLE               process_token;   /* Windows 7 only */
+    struct identity_slot process;         /* Windows 7 only: keyed by ModifiedId */
+} cache;
+static INIT_ONCE cache_once = INIT_ONCE_STATIC_INIT;
+
+static BOOL CALLBACK init_cache(INIT_ONCE *once, void *parameter, void **context)
 {
     (void)once; (void)parameter; (void)context;
-    InitializeCriticalSection(&process_identity.lock);
+    InitializeCriticalSection(&cache.lock);
     return TRUE;
 }
 
-static void forget_process_identity(void)
+static BOOL same_luid(LUID a, LUID b)
 {
-    sec_caller_free(&process_identity.caller);
-    process_identity.valid = FALSE;
+    return a.LowPart == b.LowPart && a.HighPart == b.HighPart;
 }
 
-static BOOL is_cached(const TOKEN_STATISTICS *statistics)
+static BOOL slot_matches(const struct identity_slot *slot, const TOKEN_STATISTICS *key)
 {
-    return process_identity.valid && statistics->ModifiedId.LowPart == process_identity.modified.LowPart
-        && statistics->ModifiedId.HighPart == process_identity.modified.HighPart;
+    return slot->valid && same_luid(slot->token_id, key->TokenId) && same_luid(slot->modified_id, key->ModifiedId);
 }
 
-/* Under the lock, with the process token open. */
-static DWORD cached_process_identity(struct sec_caller *caller)
+static DWORD token_key(HANDLE token, TOKEN_STATISTICS *key)
 {
-    TOKEN_STATISTICS statistics;
     DWORD size;
 
-    if (!GetTokenInformation(process_identity.token, TokenStatistics, &statistics, sizeof(statistics), &size)) {
-        forget_process_identity();   /* no key to tell whether it is still the token's */
-        return read_token(process_identity.token, caller);
-    }
-    if (!is_cached(&statistics)) {
-        forget_process_identity();
-        DWORD status = read_token(process_identity.token, &process_identity.caller);
-        if (status != ERROR_SUCCESS)
-            return status;
-        process_identity.modified = statistics.ModifiedId;
-        process_identity.valid = TRUE;
-    }
-    return sec_caller_copy(caller, &process_identity.caller);
+    return GetTokenInformation(token, TokenStatistics, key, sizeof(*key), &size) ? ERROR_SUCCESS : GetLastError();
 }
 
-static DWORD read_process_identity(struct sec_caller *caller)
-{
-    DWORD status = ERROR_SUCCESS;
+/* ---- the cache (under its lock) ---- */
 
-    InitOnceExecuteOnce(&process_identity_once, init_process_identity, NULL, NULL);
-    EnterCriticalSection(&process_identity.lock);
-    if (!process_identity.token && !OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &process_identity.token)) {
-        process_identity.token = NULL;
-        status = read_failure(GetLastError());
+static struct identity_slot *cached(const TOKEN_STATISTICS *key)
+{
+    for (int i = 0; i < CACHE_SLOTS; i++)
+        if (slot_matches(&cache.slots[i], key))
+            return &cache.slots[i];
+    return NULL;
+}
+
+static struct identity_slot *least_recently_used(void)
+{
+    struct identity_slot *oldest = &cache.slots[0];
+
+    for (int i = 1; i < CACHE_SLOTS; i++)
+        if (!cache.slots[i].valid || cache.slots[i].last_used < oldest->last_used)
+            oldest = &cache.slots[i];
+    return oldest;
+}
+
+static void keep(const TOKEN_STATISTICS *key, const struct sec_caller *caller)
+{
+    struct identity_slot *slot = least_recently_used();
+
+    sec_caller_free(&slot->caller);
+    slot->valid = sec_caller_copy(&slot->caller, caller) == NTMS_OK;
+    slot->token_id = key->TokenId;
+    slot->modified_id = key->ModifiedId;
+    slot->last_used = ++cache.clock;
+}
+
+static DWORD copy_cached(const TOKEN_STATISTICS *key, struct sec_caller *caller, BOOL *found)
+{
+    EnterCriticalSection(&cache.lock);
+    struct identity_slot *slot = cached(key);
+    DWORD status = ERROR_SUCCESS;
+    *found = slot != NULL;
+    if (slot) {
+        slot->last_used = ++cache.clock;
+        status = sec_caller_copy(caller, &slot->caller) == NTMS_OK ? ERROR_SUCCESS : ERROR_NOT_ENOUGH_MEMORY;
     }
-    if (status == ERROR_SUCCESS)
-        status = cached_process_identity(caller);
-    LeaveCriticalSection(&process_identity.lock);
+    LeaveCriticalSection(&cache.lock);
     return status;
 }
 
-static DWORD read_caller_once(struct sec_caller *caller)
+/* ---- Windows 8 and later, and Wine: one query per call ---- */
+
+/* The effective token read whole, kept when its key held still meanwhile. */
+static DWORD read_effective(const TOKEN_STATISTICS *key, struct sec_caller *caller)
+{
+    TOKEN_STATISTICS after;
+    DWORD status = token_identity_read(EFFECTIVE_TOKEN, caller);
+
+    if (status == ERROR_SUCCESS && token_key(EFFECTIVE_TOKEN, &after) == ERROR_SUCCESS
+        && same_luid(after.TokenId, key->TokenId) && same_luid(after.ModifiedId, key->ModifiedId)) {
+        EnterCriticalSection(&cache.lock);
+        keep(key, caller);
+        LeaveCriticalSection(&cache.lock);
+    }
+    return status;
+}
+
+static DWORD identity_by_key(const TOKEN_STATISTICS *key, struct sec_caller *caller)
+{
+    BOOL found;
+    DWORD status = copy_cached(key, caller, &found);
+
+    return found ? status : read_effective(key, caller);
+}
+
+/* ---- Windows 7: the thread token opened each time ---- */
+
+static DWORD process_identity(struct sec_caller *caller)
+{
+    TOKEN_STATISTICS key;
+    DWORD status = ERROR_SUCCESS;
+
+    EnterCriticalSection(&cache.lock);
+    if (!cache.process_token && !OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &cache.process_token)) {
+        cache.process_token = NULL;
+        status = token_read_failure(GetLastError());
+    }
+    if (status == ERROR_SUCCESS && (status = token_key(cache.process_token, &key)) != ERROR_SUCCESS)
+        status = token_read_failure(status);
+    if (status == ERROR_SUCCESS && !slot_matches(&cache.process, &key)) {
+        sec_caller_free(&cache.process.caller);
+        cache.process.valid = FALSE;
+        if ((status = token_identity_read(cache.process_token, &cache.process.caller)) == ERROR_SUCCESS) {
+            cache.process.token_id = key.TokenId;
+            cache.process.modified_id = key.ModifiedId;
+            cache.process.valid = TRUE;
+        }
+    }
+    if (status == ERROR_SUCCESS && sec_caller_copy(caller, &cache.process.caller) != NTMS_OK)
+        status = ERROR_NOT_ENOUGH_MEMORY;
+    LeaveCriticalSection(&cache.lock);
+    return status;
+}
+
+static DWORD opened_thread_identity(struct sec_caller *caller)
 {
     HANDLE token;
 
     if (OpenThreadToken(GetCurrentThread(), TOKEN_QUERY, TRUE, &token)) {
-        DWORD status = read_token(token, caller);   /* impersonating: this call's client */
+        DWORD status = token_identity_read(token, caller);   /* impersonating: this call's client */
         CloseHandle(token);
         return status;
     }
     DWORD error = GetLastError();
-    return error == ERROR_NO_TOKEN ? read_process_identity(caller) : read_failure(error);
+    return error == ERROR_NO_TOKEN ? process_identity(caller) : token_read_failure(error);
+}
+
+/* ---- every call ---- */
+
+static DWORD read_caller_once(struct sec_caller *caller)
+{
+    TOKEN_STATISTICS key;
+    DWORD error = token_key(EFFECTIVE_TOKEN, &key);
+
+    if (error == ERROR_SUCCESS)
+        return identity_by_key(&key, caller);
+    if (error == ERROR_INVALID_HANDLE)
+        return opened_thread_identity(caller);   /* no effective-token pseudo handle: Windows 7 */
+    return token_read_failure(error);
 }
 
 DWORD caller_read(struct sec_caller *caller)
 {
     DWORD status = ERROR_SUCCESS;
 
+    InitOnceExecuteOnce(&cache_once, init_cache, NULL, NULL);
     memset(caller, 0, sizeof(*caller));
     for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
         if (attempt)
@@ -260,6 +204,7 @@ DWORD caller_read(struct sec_caller *caller)
         status = read_caller_once(caller);
         if (status == ERROR_SUCCESS)
             break;
+        sec_caller_free(caller);
     }
     return status;
 }

@@ -26,6 +26,8 @@ static DWORD acquire_engine(struct engine **engine)
 DWORD shim_begin(struct shim_call *call)
 {
     memset(call, 0, sizeof(*call));
+    objdb_defer_flush();   /* the call's commits reach the disk when it ends */
+    call->flush_deferred = true;
     DWORD status = caller_read(&call->caller);
     if (status == ERROR_SUCCESS)
         status = acquire_engine(&call->engine);
@@ -35,6 +37,12 @@ DWORD shim_begin(struct shim_call *call)
 void shim_end(struct shim_call *call)
 {
     sec_caller_free(&call->caller);
+    if (call->flush_deferred) {
+        call->flush_deferred = false;
+        ntms_err flushed = objdb_flush_deferred(call->engine ? call->engine->db : NULL);
+        if (flushed != NTMS_OK)
+            ERR("the database could not be flushed: %lu", (unsigned long)flushed);
+    }
 }
 
 DWORD shim_require(struct shim_call *call, const NTMS_GUID *id, DWORD rights)

@@ -18,6 +18,7 @@
 struct shim_call {
     struct engine    *engine;
     struct sec_caller caller;
+    bool              flush_deferred;
 };
 
 /* The engine (opened on first use, libraries discovered once per process)

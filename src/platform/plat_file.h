@@ -29,6 +29,18 @@ struct plat_file_ops {
     /* Exclusive lock held until unlock, across processes and threads. */
     ntms_err (*lock)(const char *path, struct plat_lock **lock);
     void     (*unlock)(struct plat_lock *lock);
+    /* Writes at `offset` of an existing file, drops whatever followed, and
+     * flushes it to the disk when `flush` is set. */
+    ntms_err (*write_at)(const char *path, uint64_t offset, const uint8_t *data, size_t length, bool flush);
+    /* From `offset` to the end into a malloc()ed buffer (length 0 when the
+     * file is no longer); NTMS_E_OBJECT_NOT_FOUND when absent. */
+    ntms_err (*read_from)(const char *path, uint64_t offset, uint8_t **data, size_t *length);
+    /* Whatever was written to the file reaches the disk. */
+    ntms_err (*flush)(const char *path);
+    /* `size` bytes backed by the file (created zero-filled when missing),
+     * shared with every process that maps it. May be NULL: not available. */
+    ntms_err (*map_shared)(const char *path, size_t size, void **address);
+    void     (*unmap_shared)(void *address, size_t size);
 };
 
 extern const struct plat_file_ops plat_file_system;   /* the real one */

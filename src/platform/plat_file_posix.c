@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -186,9 +187,105 @@ static void posix_unlock(struct plat_lock *lock)
     free(lock);
 }
 
+static ntms_err write_fully(int fd, uint64_t offset, const uint8_t *data, size_t length)
+{
+    for (size_t put = 0; put < length;) {
+        ssize_t n = pwrite(fd, data + put, length - put, (off_t)(offset + put));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return from_errno(errno);
+        put += (size_t)n;
+    }
+    return NTMS_OK;
+}
+
+static ntms_err posix_write_at(const char *path, uint64_t offset, const uint8_t *data, size_t length, bool flush)
+{
+    int fd = open(path, O_WRONLY | O_CLOEXEC);
+
+    if (fd < 0)
+        return from_errno(errno);
+    ntms_err status = write_fully(fd, offset, data, length);
+    if (status == NTMS_OK && ftruncate(fd, (off_t)(offset + length)))
+        status = from_errno(errno);
+    if (status == NTMS_OK && flush && fdatasync(fd))
+        status = from_errno(errno);
+    if (close(fd) && status == NTMS_OK)
+        status = from_errno(errno);
+    return status;
+}
+
+static ntms_err posix_read_from(const char *path, uint64_t offset, uint8_t **data, size_t *length)
+{
+    struct stat st;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+    *data = NULL;
+    *length = 0;
+    if (fd < 0)
+        return from_errno(errno);
+    ntms_err status = fstat(fd, &st) ? NTMS_E_DATABASE_FAILURE : NTMS_OK;
+    size_t wanted = status == NTMS_OK && (uint64_t)st.st_size > offset ? (size_t)((uint64_t)st.st_size - offset) : 0;
+    uint8_t *buffer = status == NTMS_OK ? malloc(wanted + 1) : NULL;
+    size_t got = 0;
+    while (buffer && got < wanted) {
+        ssize_t n = pread(fd, buffer + got, wanted - got, (off_t)(offset + got));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        got += (size_t)n;
+    }
+    close(fd);
+    if (status == NTMS_OK && !buffer)
+        status = NTMS_E_NOT_ENOUGH_MEMORY;
+    *data = buffer;
+    *length = got;
+    return status;
+}
+
+static ntms_err posix_flush(const char *path)
+{
+    int fd = open(path, O_WRONLY | O_CLOEXEC);
+
+    if (fd < 0)
+        return from_errno(errno);
+    ntms_err status = fdatasync(fd) ? from_errno(errno) : NTMS_OK;
+    close(fd);
+    return status;
+}
+
+static ntms_err posix_map_shared(const char *path, size_t size, void **address)
+{
+    struct stat st;
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+
+    *address = NULL;
+    if (fd < 0)
+        return from_errno(errno);
+    /* Two processes may both extend it: to the same size, with zeros. */
+    if (fstat(fd, &st) || ((size_t)st.st_size < size && ftruncate(fd, (off_t)size))) {
+        int error = errno;
+        close(fd);
+        return from_errno(error);
+    }
+    void *mapped = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    close(fd);
+    if (mapped == MAP_FAILED)
+        return NTMS_E_DATABASE_FAILURE;
+    *address = mapped;
+    return NTMS_OK;
+}
+
+static void posix_unmap_shared(void *address, size_t size)
+{
+    munmap(address, size);
+}
+
 const struct plat_file_ops plat_file_system = {
     posix_read_all, posix_write_durable, posix_read_head, posix_replace, posix_remove, posix_change_stamp, posix_make_directory,
-    posix_lock, posix_unlock,
+    posix_lock, posix_unlock, posix_write_at, posix_read_from, posix_flush, posix_map_shared, posix_unmap_shared,
 };
 const struct plat_file_ops *plat_file = &plat_file_system;
 

@@ -206,9 +206,117 @@ static void win32_unlock(struct plat_lock *lock)
     free(lock);
 }
 
+static HANDLE open_shared(const char *path, DWORD access, DWORD disposition)
+{
+    WCHAR wide[MAX_PATH];
+
+    if (!wide_path(path, wide)) {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return INVALID_HANDLE_VALUE;
+    }
+    return CreateFileW(wide, access, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL, disposition,
+                       FILE_ATTRIBUTE_NORMAL, NULL);
+}
+
+static BOOL seek_to(HANDLE file, uint64_t offset)
+{
+    LARGE_INTEGER at;
+
+    at.QuadPart = (LONGLONG)offset;
+    return SetFilePointerEx(file, at, NULL, FILE_BEGIN);
+}
+
+static ntms_err win32_write_at(const char *path, uint64_t offset, const uint8_t *data, size_t length, bool flush)
+{
+    DWORD put = 0;
+
+    if (length > 0x7FFFFFFF)
+        return NTMS_E_INVALID_PARAMETER;
+    HANDLE file = open_shared(path, GENERIC_WRITE, OPEN_EXISTING);
+    if (file == INVALID_HANDLE_VALUE)
+        return from_windows(GetLastError());
+    BOOL ok = seek_to(file, offset) && WriteFile(file, data, (DWORD)length, &put, NULL) && put == length
+           && SetEndOfFile(file) && (!flush || FlushFileBuffers(file));
+    DWORD error = GetLastError();
+    CloseHandle(file);
+    return ok ? NTMS_OK : from_windows(error);
+}
+
+static ntms_err win32_read_from(const char *path, uint64_t offset, uint8_t **data, size_t *length)
+{
+    LARGE_INTEGER size;
+    DWORD got = 0;
+
+    *data = NULL;
+    *length = 0;
+    HANDLE file = open_shared(path, GENERIC_READ, OPEN_EXISTING);
+    if (file == INVALID_HANDLE_VALUE)
+        return from_windows(GetLastError());
+    uint64_t total = GetFileSizeEx(file, &size) && size.QuadPart >= 0 ? (uint64_t)size.QuadPart : UINT64_MAX;
+    uint64_t wanted_64 = total > offset ? total - offset : 0;
+    if (total == UINT64_MAX || wanted_64 > 0x7FFFFFFF) {
+        CloseHandle(file);
+        return NTMS_E_DATABASE_FAILURE;
+    }
+    size_t wanted = (size_t)wanted_64;
+    uint8_t *buffer = malloc(wanted + 1);
+    BOOL ok = buffer && (!wanted || (seek_to(file, offset) && ReadFile(file, buffer, (DWORD)wanted, &got, NULL)));
+    CloseHandle(file);
+    if (!buffer)
+        return NTMS_E_NOT_ENOUGH_MEMORY;
+    if (!ok) {
+        free(buffer);
+        return NTMS_E_DATABASE_FAILURE;
+    }
+    *data = buffer;
+    *length = got;
+    return NTMS_OK;
+}
+
+static ntms_err win32_flush(const char *path)
+{
+    HANDLE file = open_shared(path, GENERIC_WRITE, OPEN_EXISTING);
+
+    if (file == INVALID_HANDLE_VALUE)
+        return from_windows(GetLastError());
+    BOOL ok = FlushFileBuffers(file);
+    DWORD error = GetLastError();
+    CloseHandle(file);
+    return ok ? NTMS_OK : from_windows(error);
+}
+
+/* A view of the file itself, so every process (and Wine's, whose views of
+ * a file are shared mappings of it) sees the same bytes. */
+static ntms_err win32_map_shared(const char *path, size_t size, void **address)
+{
+    *address = NULL;
+    HANDLE file = open_shared(path, GENERIC_READ | GENERIC_WRITE, OPEN_ALWAYS);
+    if (file == INVALID_HANDLE_VALUE)
+        return from_windows(GetLastError());
+    /* A mapping larger than the file extends it with zeros. */
+    HANDLE mapping = CreateFileMappingW(file, NULL, PAGE_READWRITE, 0, (DWORD)size, NULL);
+    DWORD error = GetLastError();
+    CloseHandle(file);
+    if (!mapping)
+        return from_windows(error);
+    void *view = MapViewOfFile(mapping, FILE_MAP_READ | FILE_MAP_WRITE, 0, 0, size);
+    error = GetLastError();
+    CloseHandle(mapping);
+    if (!view)
+        return from_windows(error);
+    *address = view;
+    return NTMS_OK;
+}
+
+static void win32_unmap_shared(void *address, size_t size)
+{
+    (void)size;
+    UnmapViewOfFile(address);
+}
+
 const struct plat_file_ops plat_file_system = {
     win32_read_all, win32_write_durable, win32_read_head, win32_replace, win32_remove, win32_change_stamp, win32_make_directory,
-    win32_lock, win32_unlock,
+    win32_lock, win32_unlock, win32_write_at, win32_read_from, win32_flush, win32_map_shared, win32_unmap_shared,
 };
 const struct plat_file_ops *plat_file = &plat_file_system;
 

@@ -4,199 +4,108 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/crc32.h"
 #include "platform/plat_file.h"
+#include "store/store_bytes.h"
+#include "store/store_image.h"
+#include "store/store_journal.h"
+#include "store/store_shared.h"
+#include "store/store_table.h"
 
-#define HEADER_SIZE 40
-#define ENTRY_HEADER 28   /* kind, name length, 2 reserved, tag, guid, value length */
-static const uint8_t file_magic[8] = { 'N', 'T', 'M', 'S', 'D', 'B', 0, 1 };
-
-struct entry {
-    uint8_t   kind;
-    ntms_guid id;
-    char     *name;
-    uint32_t  tag;
-    uint8_t  *value;
-    size_t    length;
-};
+#define CHECKPOINT_MIN_JOURNAL (1u << 20)   /* journal bytes before a checkpoint is worth writing */
 
 struct store {
-    char db_path[1024], prev_path[1024], tmp_path[1024], lock_path[1024], dir[960];
-    struct entry *entries;
-    size_t count, capacity;
-    uint64_t generation;
-    uint64_t stamp;            /* change stamp of the file the cache came from */
-    bool cached, in_transaction, writing, dirty;
+    char dir[960];
+    char db_path[1024], prev_path[1024], tmp_path[1024], lock_path[1024];
+    char journal_path[1024], journal_prev_path[1024], journal_tmp_path[1024], shared_path[1024];
+    struct store_table table;
+    uint64_t generation;          /* of the state in memory */
+    uint64_t checkpoint_stamp;    /* identity of the checkpoint file it was built on */
+    uint64_t journal_end;         /* journal bytes taken: where the next record goes (0: no journal) */
+    bool has_checkpoint;          /* ntmsapi.db was valid: else the next commit writes one */
+    bool cached, in_transaction, writing, unflushed;
+    struct journal_key *touched;  /* keys this transaction changed */
+    size_t touched_count, touched_capacity;
+    struct store_shared *shared;
+    uint32_t seen_sequence;       /* the shared counter when the memory was last current */
+    bool seen_valid;
     struct plat_lock *lock;
+    size_t checkpoint_after;      /* tests: a checkpoint once the journal passes this many bytes */
 };
 
-static uint32_t get32(const uint8_t *p) { return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24; }
-static void put32(uint8_t *p, uint32_t v) { p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8); p[2] = (uint8_t)(v >> 16); p[3] = (uint8_t)(v >> 24); }
+/* ---- what is on disk ---- */
 
-static void free_entries(struct store *s)
+/* What identifies the checkpoint on disk: the file's change stamp and the
+ * generation in its header. Stamps alone can repeat (a reused inode,
+ * equal size, a coarse clock); generations never do. */
+static uint64_t checkpoint_stamp(struct store *s)
 {
-    for (size_t i = 0; i < s->count; i++) {
-        free(s->entries[i].name);
-        free(s->entries[i].value);
+    uint8_t head[STORE_IMAGE_HEADER];
+    size_t got = 0;
+    uint64_t stamp = 0;
+    const char *path = s->db_path;
+
+    if (plat_file->change_stamp(path, &stamp) != NTMS_OK) {
+        path = s->prev_path;
+        if (plat_file->change_stamp(path, &stamp) == NTMS_OK)
+            stamp ^= 0x5A5A5A5A5A5A5A5Aull;
     }
-    free(s->entries);
-    s->entries = NULL;
-    s->count = s->capacity = 0;
+    if (plat_file->read_head(path, head, sizeof(head), &got) == NTMS_OK && image_head_looks_valid(head, got))
+        stamp ^= image_generation(head) * 0x9E3779B97F4A7C15ull ^ get32(head + 36);
+    return stamp;
 }
 
-static int compare_key(uint8_t kind, const ntms_guid *id, const char *name, const struct entry *e)
+static bool file_exists(const char *path)
 {
-    if (kind != e->kind)
-        return kind < e->kind ? -1 : 1;
-    int c = memcmp(id->bytes, e->id.bytes, sizeof(id->bytes));
-    return c ? c : strcmp(name, e->name);
+    uint64_t ignored;
+
+    return plat_file->change_stamp(path, &ignored) == NTMS_OK;
 }
 
-/* Index of the entry, or of where it would go (*found false). */
-static size_t find(const struct store *s, uint8_t kind, const ntms_guid *id, const char *name, bool *found)
-{
-    size_t low = 0, high = s->count;
-
-    while (low < high) {
-        size_t mid = low + (high - low) / 2;
-        int c = compare_key(kind, id, name, &s->entries[mid]);
-        if (c == 0) {
-            *found = true;
-            return mid;
-        }
-        if (c < 0)
-            high = mid;
-        else
-            low = mid + 1;
-    }
-    *found = false;
-    return low;
-}
-
-static ntms_err insert_at(struct store *s, size_t at, struct entry *e)
-{
-    if (s->count == s->capacity) {
-        size_t capacity = s->capacity ? s->capacity * 2 : 64;
-        struct entry *grown = realloc(s->entries, capacity * sizeof(*grown));
-        if (!grown)
-            return NTMS_E_NOT_ENOUGH_MEMORY;
-        s->entries = grown;
-        s->capacity = capacity;
-    }
-    memmove(&s->entries[at + 1], &s->entries[at], (s->count - at) * sizeof(*e));
-    s->entries[at] = *e;
-    s->count++;
-    return NTMS_OK;
-}
-
-/* ---- the file image ---- */
-
-static size_t image_size(const struct store *s)
-{
-    size_t total = HEADER_SIZE;
-
-    for (size_t i = 0; i < s->count; i++)
-        total += ENTRY_HEADER + strlen(s->entries[i].name) + s->entries[i].length;
-    return total;
-}
-
-static uint8_t *serialise(const struct store *s, uint64_t generation, size_t *length)
-{
-    size_t total = image_size(s);
-    uint8_t *image = calloc(1, total);
-
-    if (!image)
-        return NULL;
-    uint8_t *at = image + HEADER_SIZE;
-    for (size_t i = 0; i < s->count; i++) {
-        const struct entry *e = &s->entries[i];
-        size_t name_length = strlen(e->name);
-        at[0] = e->kind;
-        at[1] = (uint8_t)name_length;
-        put32(at + 4, e->tag);
-        memcpy(at + 8, e->id.bytes, 16);
-        put32(at + 24, (uint32_t)e->length);
-        memcpy(at + ENTRY_HEADER, e->name, name_length);
-        memcpy(at + ENTRY_HEADER + name_length, e->value, e->length);
-        at += ENTRY_HEADER + name_length + e->length;
-    }
-    memcpy(image, file_magic, 8);
-    put32(image + 8, STORE_FORMAT_VERSION);
-    put32(image + 12, HEADER_SIZE);
-    put32(image + 16, (uint32_t)generation);
-    put32(image + 20, (uint32_t)(generation >> 32));
-    put32(image + 24, (uint32_t)s->count);
-    put32(image + 28, (uint32_t)(total - HEADER_SIZE));
-    put32(image + 32, crc32_of(image + HEADER_SIZE, total - HEADER_SIZE));
-    put32(image + 36, crc32_of(image, 36));
-    *length = total;
-    return image;
-}
-
-/* Checks the whole image before taking anything from it. */
-static bool image_valid(const uint8_t *image, size_t length)
-{
-    if (length < HEADER_SIZE || memcmp(image, file_magic, 8) || get32(image + 36) != crc32_of(image, 36))
-        return false;
-    if (get32(image + 8) != STORE_FORMAT_VERSION || get32(image + 12) != HEADER_SIZE)
-        return false;
-    size_t payload = get32(image + 28);
-    return payload == length - HEADER_SIZE && get32(image + 32) == crc32_of(image + HEADER_SIZE, payload);
-}
-
-static ntms_err parse_entries(struct store *s, const uint8_t *image, size_t length)
-{
-    uint32_t count = get32(image + 24);
-    const uint8_t *at = image + HEADER_SIZE, *end = image + length;
-
-    for (uint32_t i = 0; i < count; i++) {
-        if ((size_t)(end - at) < ENTRY_HEADER)
-            return NTMS_E_DATABASE_FAILURE;
-        size_t name_length = at[1], value_length = get32(at + 24);
-        if ((size_t)(end - at) - ENTRY_HEADER < name_length + (uint64_t)value_length)
-            return NTMS_E_DATABASE_FAILURE;
-        struct entry e = { .kind = at[0], .tag = get32(at + 4), .length = value_length };
-        memcpy(e.id.bytes, at + 8, 16);
-        e.name = malloc(name_length + 1);
-        e.value = malloc(value_length ? value_length : 1);
-        if (!e.name || !e.value || insert_at(s, s->count, &e) != NTMS_OK) {
-            free(e.name);
-            free(e.value);
-            return NTMS_E_NOT_ENOUGH_MEMORY;
-        }
-        memcpy(e.name, at + ENTRY_HEADER, name_length);
-        e.name[name_length] = '\0';
-        s->entries[s->count - 1].name = e.name;
-        memcpy(e.value, at + ENTRY_HEADER + name_length, value_length);
-        at += ENTRY_HEADER + name_length + value_length;
-    }
-    return at == end ? NTMS_OK : NTMS_E_DATABASE_FAILURE;
-}
-
-/* Loads one file: NTMS_OK, NTMS_E_OBJECT_NOT_FOUND (absent) or
+/* One checkpoint file: NTMS_OK, NTMS_E_OBJECT_NOT_FOUND (absent) or
  * NTMS_E_DATABASE_FAILURE (present but not valid). */
-static ntms_err load_file(struct store *s, const char *path)
+static ntms_err load_checkpoint(struct store *s, const char *path)
 {
     uint8_t *image;
     size_t length;
     ntms_err status = plat_file->read_all(path, &image, &length);
 
+    table_free(&s->table);
     if (status != NTMS_OK)
         return status == NTMS_E_OBJECT_NOT_FOUND ? status : NTMS_E_DATABASE_FAILURE;
-    free_entries(s);
     if (!image_valid(image, length)) {
         free(image);
         return NTMS_E_DATABASE_FAILURE;
     }
-    s->generation = (uint64_t)get32(image + 20) << 32 | get32(image + 16);
-    status = parse_entries(s, image, length);
+    s->generation = image_generation(image);
+    status = image_parse(image, length, &s->table);
     free(image);
     if (status != NTMS_OK)
-        free_entries(s);
+        table_free(&s->table);
     return status;
 }
 
-/* Keeps a damaged database for inspection; never deletes it. */
+/* The records of a journal file that follow the state in memory; *end is
+ * where the valid part of the file ends (0: no journal there). */
+static ntms_err replay(struct store *s, const char *path, uint64_t *end)
+{
+    uint8_t *data;
+    size_t length, used = 0;
+    ntms_err status = plat_file->read_from(path, 0, &data, &length);
+
+    *end = 0;
+    if (status == NTMS_E_OBJECT_NOT_FOUND)
+        return NTMS_OK;
+    if (status != NTMS_OK)
+        return NTMS_E_DATABASE_FAILURE;
+    if (journal_header_valid(data, length)) {
+        status = journal_apply(data + JOURNAL_HEADER, length - JOURNAL_HEADER, &s->table, &s->generation, &used);
+        *end = JOURNAL_HEADER + used;
+    }
+    free(data);
+    return status;
+}
+
+/* Keeps a damaged checkpoint for inspection; never deletes it. */
 static void set_aside(struct store *s)
 {
     char damaged[1100];
@@ -207,47 +116,303 @@ static void set_aside(struct store *s)
     plat_file->replace(s->db_path, damaged);
 }
 
-static ntms_err reload(struct store *s)
+/* Without a valid checkpoint: the previous one and both journals, or a new
+ * empty database when there never was a checkpoint. */
+static ntms_err load_without_checkpoint(struct store *s, ntms_err checkpoint)
 {
-    ntms_err status = load_file(s, s->db_path);
+    uint64_t ignored;
+    ntms_err status = load_checkpoint(s, s->prev_path);
 
+    if (status == NTMS_E_OBJECT_NOT_FOUND && checkpoint == NTMS_E_OBJECT_NOT_FOUND) {
+        table_free(&s->table);   /* a new database (its journal may hold its first commits) */
+        s->generation = 0;
+        status = NTMS_OK;
+    }
+    if (status != NTMS_OK)
+        return NTMS_E_DATABASE_FAILURE;
+    if ((status = replay(s, s->journal_prev_path, &ignored)) != NTMS_OK)
+        return status;
+    return replay(s, s->journal_path, &s->journal_end);
+}
+
+static ntms_err load_state(struct store *s)
+{
+    ntms_err status = load_checkpoint(s, s->db_path);
+
+    s->journal_end = 0;
+    s->has_checkpoint = status == NTMS_OK;
     if (status == NTMS_E_DATABASE_FAILURE)
         set_aside(s);
-    if (status != NTMS_OK) {
-        ntms_err previous = load_file(s, s->prev_path);
-        if (previous == NTMS_E_OBJECT_NOT_FOUND && status == NTMS_E_OBJECT_NOT_FOUND) {
-            free_entries(s);            /* a new, empty database */
-            s->generation = 0;
-            previous = NTMS_OK;
-        }
-        if (previous != NTMS_OK)
-            return NTMS_E_DATABASE_FAILURE;
-    }
-    s->cached = true;
-    return NTMS_OK;
+    if (status != NTMS_OK)
+        return load_without_checkpoint(s, status);
+    return replay(s, s->journal_path, &s->journal_end);
 }
 
-/* What identifies the committed state on disk: the file's change stamp
- * and the generation in its header. Stamps alone can repeat (a reused
- * inode, equal size, a coarse clock); generations never do, as every
- * commit counts up from the state it loaded under the lock. */
-static uint64_t current_stamp(struct store *s)
+/* The whole state from the files. A reader holds no lock, so a checkpoint
+ * may land while it loads: the stamp taken before and after must agree,
+ * or the load is repeated. */
+#define LOAD_ATTEMPTS 1000
+
+static ntms_err full_load(struct store *s)
 {
-    uint8_t head[HEADER_SIZE];
-    size_t got = 0;
-    uint64_t stamp = 0;
-    const char *path = s->db_path;
-
-    if (plat_file->change_stamp(path, &stamp) != NTMS_OK) {
-        path = s->prev_path;
-        if (plat_file->change_stamp(path, &stamp) == NTMS_OK)
-            stamp ^= 0x5A5A5A5A5A5A5A5Aull;
+    s->cached = false;
+    for (int attempt = 0; attempt < LOAD_ATTEMPTS; attempt++) {
+        uint64_t before = checkpoint_stamp(s);
+        ntms_err status = load_state(s);
+        if (status != NTMS_OK)
+            return status;
+        if (checkpoint_stamp(s) == before) {
+            s->checkpoint_stamp = before;
+            s->cached = true;
+            return NTMS_OK;
+        }
     }
-    if (plat_file->read_head(path, head, sizeof(head), &got) == NTMS_OK && got == HEADER_SIZE
-        && !memcmp(head, file_magic, 8))
-        stamp ^= ((uint64_t)get32(head + 20) << 32 | get32(head + 16)) * 0x9E3779B97F4A7C15ull ^ get32(head + 36);
-    return stamp;
+    return NTMS_E_DATABASE_FAILURE;   /* the files never held still */
 }
+
+/* Only the journal's new records, while the checkpoint is the one the
+ * memory was built on. */
+static ntms_err catch_up(struct store *s)
+{
+    uint8_t *data;
+    size_t length, used = 0;
+
+    if (checkpoint_stamp(s) != s->checkpoint_stamp)
+        return full_load(s);
+    ntms_err status = plat_file->read_from(s->journal_path, s->journal_end, &data, &length);
+    if (status == NTMS_E_OBJECT_NOT_FOUND)
+        return s->journal_end ? full_load(s) : NTMS_OK;
+    if (status != NTMS_OK)
+        return NTMS_E_DATABASE_FAILURE;
+    size_t header = s->journal_end ? 0 : JOURNAL_HEADER;
+    if (!header || journal_header_valid(data, length)) {
+        status = journal_apply(data + header, length - header, &s->table, &s->generation, &used);
+        if (used)
+            s->journal_end += header + used;
+    }
+    free(data);
+    if (status != NTMS_OK)
+        s->cached = false;   /* half applied: load it all next time */
+    return status;
+}
+
+/* Brings the memory up to the committed state: nothing to do when the
+ * shared counter is where it was; else the journal's new records. */
+static ntms_err refresh(struct store *s)
+{
+    uint32_t sequence = s->shared ? store_shared_sequence(s->shared) : 0;
+
+    if (s->cached && s->shared && s->seen_valid && store_sequence_settled(sequence) && sequence == s->seen_sequence)
+        return NTMS_OK;
+    ntms_err status = s->cached ? catch_up(s) : full_load(s);
+    s->seen_valid = status == NTMS_OK && s->shared && store_sequence_settled(sequence);
+    s->seen_sequence = sequence;
+    return status;
+}
+
+/* ---- writing ---- */
+
+static ntms_err remove_if_present(const char *from, const char *to)
+{
+    return file_exists(from) ? plat_file->replace(from, to) : NTMS_OK;
+}
+
+/* The whole state at `generation`: tmp, flushed; db -> prev; tmp -> db;
+ * journal -> journal.prev. Between any two steps the files on disk hold
+ * it (prev and the journal, or the new db). */
+static ntms_err write_checkpoint_image(struct store *s, uint8_t *image, size_t length)
+{
+    ntms_err status = plat_file->write_durable(s->tmp_path, image, length);
+
+    if (status == NTMS_OK)
+        status = remove_if_present(s->db_path, s->prev_path);
+    if (status == NTMS_OK)
+        status = plat_file->replace(s->tmp_path, s->db_path);
+    if (status == NTMS_OK)
+        status = remove_if_present(s->journal_path, s->journal_prev_path);
+    if (status == NTMS_OK) {
+        s->journal_end = 0;
+        s->has_checkpoint = true;
+        s->unflushed = false;
+        s->checkpoint_stamp = checkpoint_stamp(s);
+    }
+    return status;
+}
+
+static ntms_err write_checkpoint(struct store *s, uint64_t generation)
+{
+    size_t length;
+    uint8_t *image = image_serialise(&s->table, generation, &length);
+
+    if (!image)
+        return NTMS_E_NOT_ENOUGH_MEMORY;
+    ntms_err status = write_checkpoint_image(s, image, length);
+    free(image);
+    return status;
+}
+
+/* A new journal: its header and first record, written aside and renamed in. */
+static ntms_err start_journal(struct store *s, const uint8_t *record, size_t length)
+{
+    uint8_t *file = malloc(JOURNAL_HEADER + length);
+
+    if (!file)
+        return NTMS_E_NOT_ENOUGH_MEMORY;
+    journal_header(file, s->generation);
+    memcpy(file + JOURNAL_HEADER, record, length);
+    ntms_err status = plat_file->write_durable(s->journal_tmp_path, file, JOURNAL_HEADER + length);
+    free(file);
+    if (status == NTMS_OK)
+        status = plat_file->replace(s->journal_tmp_path, s->journal_path);
+    if (status == NTMS_OK)
+        s->journal_end = JOURNAL_HEADER + length;
+    return status;
+}
+
+static int compare_keys(const void *a, const void *b)
+{
+    const struct journal_key *x = a, *y = b;
+
+    if (x->kind != y->kind)
+        return x->kind < y->kind ? -1 : 1;
+    int c = memcmp(x->id.bytes, y->id.bytes, sizeof(x->id.bytes));
+    return c ? c : strcmp(x->name, y->name);
+}
+
+/* Sorted, each key once. */
+static void settle_touched(struct store *s)
+{
+    size_t kept = 0;
+
+    qsort(s->touched, s->touched_count, sizeof(*s->touched), compare_keys);
+    for (size_t i = 0; i < s->touched_count; i++) {
+        if (kept && !compare_keys(&s->touched[kept - 1], &s->touched[i]))
+            free(s->touched[i].name);
+        else
+            s->touched[kept++] = s->touched[i];
+    }
+    s->touched_count = kept;
+}
+
+static ntms_err append_record(struct store *s, bool flush)
+{
+    size_t length;
+
+    settle_touched(s);
+    uint8_t *record = journal_record(&s->table, s->touched, s->touched_count, s->generation + 1, &length);
+    if (!record)
+        return NTMS_E_NOT_ENOUGH_MEMORY;
+    ntms_err status;
+    if (!s->journal_end) {
+        status = start_journal(s, record, length);
+    } else if ((status = plat_file->write_at(s->journal_path, s->journal_end, record, length, flush)) == NTMS_OK) {
+        s->journal_end += length;
+        s->unflushed |= !flush;
+    }
+    free(record);
+    return status;
+}
+
+/* When the journal outgrows the checkpoint: a load then reads at most
+ * twice the state, and checkpoints cost O(1) per byte committed. */
+static bool checkpoint_due(const struct store *s)
+{
+    uint64_t image = STORE_IMAGE_HEADER + s->table.count * 28 + s->table.bytes;
+
+    if (s->checkpoint_after)
+        return s->journal_end > s->checkpoint_after;
+    return s->journal_end > CHECKPOINT_MIN_JOURNAL && s->journal_end > image;
+}
+
+void store_set_checkpoint_after(struct store *s, size_t journal_bytes)
+{
+    s->checkpoint_after = journal_bytes;
+}
+
+static void forget_touched(struct store *s)
+{
+    for (size_t i = 0; i < s->touched_count; i++)
+        free(s->touched[i].name);
+    s->touched_count = 0;
+}
+
+static void end_transaction(struct store *s)
+{
+    forget_touched(s);
+    if (s->writing)
+        plat_file->unlock(s->lock);
+    s->lock = NULL;
+    s->in_transaction = s->writing = false;
+}
+
+/* A new database starts with an empty checkpoint, so that the previous
+ * checkpoint and both journals always add up to the state. After a
+ * damaged checkpoint, the state is written whole again. */
+static ntms_err write_commit(struct store *s, bool flush)
+{
+    if (!s->has_checkpoint && s->generation)
+        return write_checkpoint(s, s->generation + 1);
+    if (!s->has_checkpoint) {
+        struct store_table empty = { 0 };
+        size_t length;
+        uint8_t *image = image_serialise(&empty, 0, &length);
+        ntms_err status = image ? write_checkpoint_image(s, image, length) : NTMS_E_NOT_ENOUGH_MEMORY;
+        free(image);
+        if (status != NTMS_OK)
+            return status;
+    }
+    return append_record(s, flush);
+}
+
+static ntms_err commit(struct store *s, bool flush)
+{
+    if (!s->in_transaction)
+        return NTMS_E_INVALID_STATE;
+    if (!s->writing || !s->touched_count) {
+        end_transaction(s);
+        return NTMS_OK;
+    }
+    if (s->shared)
+        store_shared_writing(s->shared);
+    ntms_err status = write_commit(s, flush);
+    if (status == NTMS_OK) {
+        s->generation++;
+        if (checkpoint_due(s))
+            write_checkpoint(s, s->generation);   /* the commit stands in the journal if this fails */
+    } else {
+        s->cached = false;   /* memory is ahead of the disk: load it again next time */
+    }
+    if (s->shared) {
+        s->seen_sequence = store_shared_written(s->shared);
+        s->seen_valid = status == NTMS_OK;
+    }
+    end_transaction(s);
+    return status;
+}
+
+ntms_err store_commit(struct store *s)
+{
+    return commit(s, true);
+}
+
+ntms_err store_commit_unflushed(struct store *s)
+{
+    return commit(s, false);
+}
+
+ntms_err store_flush(struct store *s)
+{
+    if (!s->unflushed)
+        return NTMS_OK;
+    ntms_err status = plat_file->flush(s->journal_path);
+    if (status == NTMS_E_OBJECT_NOT_FOUND)
+        status = NTMS_OK;   /* a checkpoint (flushed) took its place */
+    if (status == NTMS_OK)
+        s->unflushed = false;
+    return status;
+}
+
+/* ---- transactions ---- */
 
 ntms_err store_open(const char *directory, struct store **store)
 {
@@ -265,14 +430,20 @@ ntms_err store_open(const char *directory, struct store **store)
     snprintf(s->prev_path, sizeof(s->prev_path), "%s/ntmsapi.db.prev", directory);
     snprintf(s->tmp_path, sizeof(s->tmp_path), "%s/ntmsapi.db.tmp", directory);
     snprintf(s->lock_path, sizeof(s->lock_path), "%s/ntmsapi.lock", directory);
+    snprintf(s->journal_path, sizeof(s->journal_path), "%s/ntmsapi.journal", directory);
+    snprintf(s->journal_prev_path, sizeof(s->journal_prev_path), "%s/ntmsapi.journal.prev", directory);
+    snprintf(s->journal_tmp_path, sizeof(s->journal_tmp_path), "%s/ntmsapi.journal.tmp", directory);
+    snprintf(s->shared_path, sizeof(s->shared_path), "%s/ntmsapi.shm", directory);
     ntms_err status = plat_file->make_directory(directory);
     if (status == NTMS_OK)
         status = store_begin(s, false);
     if (status != NTMS_OK) {
+        table_free(&s->table);
         free(s);
         return status;
     }
     store_abort(s);
+    s->shared = store_shared_map(s->shared_path);   /* after the first load: it may not say "current" yet */
     *store = s;
     return NTMS_OK;
 }
@@ -283,33 +454,22 @@ void store_close(struct store *store)
         return;
     if (store->in_transaction)
         store_abort(store);
-    free_entries(store);
+    store_flush(store);
+    store_shared_unmap(store->shared);
+    table_free(&store->table);
+    free(store->touched);
     free(store);
 }
 
-/* Brings the cache up to the committed state. A reader holds no lock, so
- * a commit may land while it loads: the stamp the cache keeps must be
- * that of the state it loaded, or a later writer would take the cache
- * for current and overwrite the commit it never saw. So the stamp is
- * taken before and after, and the load repeated until they agree. */
-#define REFRESH_ATTEMPTS 1000
-
-static ntms_err refresh(struct store *s)
+/* Under the lock a writer that finds the counter odd knows its writer
+ * died mid-commit: the files say what was committed; the counter is
+ * settled again for everybody's fast path. */
+static void settle_after_dead_writer(struct store *s)
 {
-    for (int attempt = 0; attempt < REFRESH_ATTEMPTS; attempt++) {
-        uint64_t before = current_stamp(s);
-        if (s->cached && before == s->stamp)
-            return NTMS_OK;
-        ntms_err status = reload(s);
-        if (status != NTMS_OK)
-            return status;
-        if (current_stamp(s) == before) {
-            s->stamp = before;
-            return NTMS_OK;
-        }
-        s->cached = false;
+    if (s->shared && !store_sequence_settled(store_shared_sequence(s->shared))) {
+        s->seen_sequence = store_shared_written(s->shared);
+        s->seen_valid = true;
     }
-    return NTMS_E_DATABASE_FAILURE;   /* the file never held still */
 }
 
 ntms_err store_begin(struct store *s, bool write)
@@ -329,57 +489,43 @@ ntms_err store_begin(struct store *s, bool write)
         s->cached = false;
         return status;
     }
+    if (write)
+        settle_after_dead_writer(s);
     s->in_transaction = true;
     s->writing = write;
-    s->dirty = false;
     return NTMS_OK;
-}
-
-static void end_transaction(struct store *s)
-{
-    if (s->writing)
-        plat_file->unlock(s->lock);
-    s->lock = NULL;
-    s->in_transaction = s->writing = s->dirty = false;
-}
-
-ntms_err store_commit(struct store *s)
-{
-    if (!s->in_transaction)
-        return NTMS_E_INVALID_STATE;
-    if (!s->writing || !s->dirty) {
-        end_transaction(s);
-        return NTMS_OK;
-    }
-    size_t length;
-    uint8_t *image = serialise(s, s->generation + 1, &length);
-    ntms_err status = image ? plat_file->write_durable(s->tmp_path, image, length) : NTMS_E_NOT_ENOUGH_MEMORY;
-    free(image);
-    uint64_t ignored;
-    if (status == NTMS_OK && plat_file->change_stamp(s->db_path, &ignored) == NTMS_OK)
-        status = plat_file->replace(s->db_path, s->prev_path);
-    if (status == NTMS_OK)
-        status = plat_file->replace(s->tmp_path, s->db_path);
-    if (status == NTMS_OK) {
-        s->generation++;
-        s->stamp = current_stamp(s);
-    } else {
-        s->cached = false;          /* memory is ahead of the disk: reload next time */
-    }
-    end_transaction(s);
-    return status;
 }
 
 void store_abort(struct store *s)
 {
     if (!s->in_transaction)
         return;
-    if (s->dirty)
-        s->cached = false;          /* drop the uncommitted changes */
+    if (s->touched_count)
+        s->cached = false;   /* drop the uncommitted changes */
     end_transaction(s);
 }
 
-static void fill(const struct entry *e, struct store_entry *out)
+/* ---- entries ---- */
+
+static ntms_err touch(struct store *s, uint8_t kind, const ntms_guid *id, const char *name)
+{
+    if (s->touched_count == s->touched_capacity) {
+        size_t capacity = s->touched_capacity ? s->touched_capacity * 2 : 16;
+        struct journal_key *grown = realloc(s->touched, capacity * sizeof(*grown));
+        if (!grown)
+            return NTMS_E_NOT_ENOUGH_MEMORY;
+        s->touched = grown;
+        s->touched_capacity = capacity;
+    }
+    char *copy = malloc(strlen(name) + 1);
+    if (!copy)
+        return NTMS_E_NOT_ENOUGH_MEMORY;
+    strcpy(copy, name);
+    s->touched[s->touched_count++] = (struct journal_key){ kind, *id, copy };
+    return NTMS_OK;
+}
+
+static void fill(const struct table_entry *e, struct store_entry *out)
 {
     out->kind = e->kind;
     out->id = e->id;
@@ -395,54 +541,37 @@ ntms_err store_get(struct store *s, uint8_t kind, const ntms_guid *id, const cha
 
     if (!s->in_transaction)
         return NTMS_E_INVALID_STATE;
-    size_t at = find(s, kind, id, name ? name : "", &found);
+    size_t at = table_find(&s->table, kind, id, name ? name : "", &found);
     if (!found)
         return NTMS_E_OBJECT_NOT_FOUND;
-    fill(&s->entries[at], entry);
+    fill(&s->table.entries[at], entry);
     return NTMS_OK;
 }
 
 ntms_err store_put(struct store *s, uint8_t kind, const ntms_guid *id, const char *name, uint32_t tag,
                    const uint8_t *value, size_t length)
 {
-    bool found;
+    bool changed;
 
     name = name ? name : "";
     if (!s->in_transaction || !s->writing)
         return NTMS_E_INVALID_STATE;
     if (strlen(name) > STORE_NAME_MAX || length > STORE_VALUE_MAX)
         return NTMS_E_INVALID_PARAMETER;
-    uint8_t *copy = malloc(length ? length : 1);
-    if (!copy)
-        return NTMS_E_NOT_ENOUGH_MEMORY;
-    memcpy(copy, value, length);
-    size_t at = find(s, kind, id, name, &found);
-    if (found) {
-        free(s->entries[at].value);
-        s->entries[at].value = copy;
-        s->entries[at].length = length;
-        s->entries[at].tag = tag;
-    } else {
-        struct entry e = { .kind = kind, .id = *id, .name = malloc(strlen(name) + 1), .tag = tag,
-                           .value = copy, .length = length };
-        if (!e.name || insert_at(s, at, &e) != NTMS_OK) {
-            free(e.name);
-            free(copy);
-            return NTMS_E_NOT_ENOUGH_MEMORY;
-        }
-        strcpy(e.name, name);
-    }
-    s->dirty = true;
-    return NTMS_OK;
+    ntms_err status = table_put(&s->table, kind, id, name, tag, value, length, &changed);
+    if (status == NTMS_OK && changed && (status = touch(s, kind, id, name)) != NTMS_OK)
+        s->cached = false;   /* changed but not remembered as changed: never commit it */
+    return status;
 }
 
-static void remove_at(struct store *s, size_t at)
+static ntms_err remove_at(struct store *s, size_t at)
 {
-    free(s->entries[at].name);
-    free(s->entries[at].value);
-    memmove(&s->entries[at], &s->entries[at + 1], (s->count - at - 1) * sizeof(s->entries[0]));
-    s->count--;
-    s->dirty = true;
+    const struct table_entry *e = &s->table.entries[at];
+    ntms_err status = touch(s, e->kind, &e->id, e->name);
+
+    if (status == NTMS_OK)
+        table_remove_at(&s->table, at);
+    return status;
 }
 
 ntms_err store_delete(struct store *s, uint8_t kind, const ntms_guid *id, const char *name)
@@ -451,28 +580,31 @@ ntms_err store_delete(struct store *s, uint8_t kind, const ntms_guid *id, const 
 
     if (!s->in_transaction || !s->writing)
         return NTMS_E_INVALID_STATE;
-    size_t at = find(s, kind, id, name ? name : "", &found);
+    size_t at = table_find(&s->table, kind, id, name ? name : "", &found);
     if (!found)
         return NTMS_E_OBJECT_NOT_FOUND;
-    remove_at(s, at);
-    return NTMS_OK;
+    return remove_at(s, at);
 }
 
 ntms_err store_delete_id(struct store *s, const ntms_guid *id)
 {
     if (!s->in_transaction || !s->writing)
         return NTMS_E_INVALID_STATE;
-    for (size_t i = s->count; i-- > 0;)
-        if (ntms_guid_equal(&s->entries[i].id, id))
-            remove_at(s, i);
+    for (size_t i = s->table.count; i-- > 0;) {
+        if (!ntms_guid_equal(&s->table.entries[i].id, id))
+            continue;
+        ntms_err status = remove_at(s, i);
+        if (status != NTMS_OK)
+            return status;
+    }
     return NTMS_OK;
 }
 
 bool store_next(struct store *s, size_t *cursor, struct store_entry *entry)
 {
-    if (!s->in_transaction || *cursor >= s->count)
+    if (!s->in_transaction || *cursor >= s->table.count)
         return false;
-    fill(&s->entries[(*cursor)++], entry);
+    fill(&s->table.entries[(*cursor)++], entry);
     return true;
 }
 
@@ -480,6 +612,8 @@ uint64_t store_generation(const struct store *store)
 {
     return store->generation;
 }
+
+/* ---- copies ---- */
 
 ntms_err store_export(struct store *s, const char *path)
 {
@@ -489,7 +623,7 @@ ntms_err store_export(struct store *s, const char *path)
 
     if (status != NTMS_OK)
         return status;
-    uint8_t *image = serialise(s, s->generation, &length);
+    uint8_t *image = image_serialise(&s->table, s->generation, &length);
     store_abort(s);
     if (!image)
         return NTMS_E_NOT_ENOUGH_MEMORY;
@@ -503,7 +637,6 @@ ntms_err store_import(struct store *s, const char *path)
 {
     uint8_t *image;
     size_t length;
-    uint64_t ignored;
     ntms_err status = plat_file->read_all(path, &image, &length);
 
     if (status != NTMS_OK)
@@ -517,17 +650,15 @@ ntms_err store_import(struct store *s, const char *path)
         return status;
     }
     /* The imported state gets the next generation, so every process sees it as new. */
-    uint64_t generation = s->generation + 1;
-    put32(image + 16, (uint32_t)generation);
-    put32(image + 20, (uint32_t)(generation >> 32));
-    put32(image + 36, crc32_of(image, 36));
-    status = plat_file->write_durable(s->tmp_path, image, length);
+    image_set_generation(image, s->generation + 1);
+    if (s->shared)
+        store_shared_writing(s->shared);
+    status = write_checkpoint_image(s, image, length);
     free(image);
-    if (status == NTMS_OK && plat_file->change_stamp(s->db_path, &ignored) == NTMS_OK)
-        status = plat_file->replace(s->db_path, s->prev_path);
-    if (status == NTMS_OK)
-        status = plat_file->replace(s->tmp_path, s->db_path);
-    s->cached = false;              /* the next transaction loads the imported state */
+    s->cached = false;   /* the next transaction loads the imported state */
+    if (s->shared)
+        s->seen_sequence = store_shared_written(s->shared);
+    s->seen_valid = false;
     end_transaction(s);
     return status;
 }

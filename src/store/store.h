@@ -1,16 +1,25 @@
-/* The object store: one crash-safe database file per machine, shared by
- * every process. It knows nothing of RSM: entries are (kind, GUID, name)
- * keys with a 32-bit tag and opaque bytes.
+/* The object store: one crash-safe database per machine, shared by every
+ * process. It knows nothing of RSM: entries are (kind, GUID, name) keys
+ * with a 32-bit tag and opaque bytes.
  *
- * File:  <dir>/ntmsapi.db        the committed state
- *        <dir>/ntmsapi.db.prev   the state before the last commit
- *        <dir>/ntmsapi.lock      the cross-process write lock
- * Commit: write ntmsapi.db.tmp and flush it; rename db -> prev; rename
- * tmp -> db. At every instant either db or (between the renames) prev
- * holds the last committed state; a loader that finds db missing uses
- * prev. A db whose checksum fails is renamed ntmsapi.db.damaged-<gen>
- * and prev is used; if nothing valid exists the store refuses to open
- * (NTMS_E_DATABASE_FAILURE) instead of starting empty. */
+ * Files: <dir>/ntmsapi.db            a checkpoint: every entry, at a generation
+ *        <dir>/ntmsapi.journal       each commit since, appended (store_journal.h)
+ *        <dir>/ntmsapi.db.prev, ntmsapi.journal.prev   the checkpoint and
+ *                                    journal before the last checkpoint
+ *        <dir>/ntmsapi.lock          the cross-process write lock
+ *        <dir>/ntmsapi.shm           the commit counter every process maps
+ * A commit appends one record (only what changed) and flushes it; when the
+ * journal has grown past the checkpoint's size, the commit also writes a
+ * new checkpoint (tmp, flushed; db -> prev; tmp -> db; journal ->
+ * journal.prev). The state is the checkpoint plus the journal's records
+ * after it; at every instant some checkpoint and journals on disk hold
+ * the last committed state. A checkpoint whose checksum fails is renamed
+ * ntmsapi.db.damaged-<stamp> and the previous one with both journals is
+ * used; if nothing valid exists the store refuses to open
+ * (NTMS_E_DATABASE_FAILURE) instead of starting empty.
+ * A process that finds the shared counter where it left it knows, without
+ * a system call, that nobody committed; otherwise it reads only the
+ * journal's new records (the whole database only after a checkpoint). */
 #ifndef NTMSAPI_STORE_STORE_H
 #define NTMSAPI_STORE_STORE_H
 
@@ -43,7 +52,13 @@ void store_close(struct store *store);
  * process committed since). A write transaction also holds the lock. One
  * transaction at a time per store handle; the caller serialises threads. */
 ntms_err store_begin(struct store *store, bool write);
+/* Flushed to the disk before it returns. */
 ntms_err store_commit(struct store *store);
+/* Seen by every process at once, flushed to the disk by the next
+ * store_flush or flushed commit (a crash of the process loses nothing; a
+ * power failure may lose what was not flushed yet). */
+ntms_err store_commit_unflushed(struct store *store);
+ntms_err store_flush(struct store *store);
 void store_abort(struct store *store);
 
 ntms_err store_get(struct store *store, uint8_t kind, const ntms_guid *id, const char *name,
@@ -58,6 +73,9 @@ ntms_err store_delete_id(struct store *store, const ntms_guid *id);
 bool store_next(struct store *store, size_t *cursor, struct store_entry *entry);
 
 uint64_t store_generation(const struct store *store);
+/* Tests: a checkpoint as soon as the journal holds more than this (0: the
+ * normal rule, when it outgrows the checkpoint and 1 MiB). */
+void store_set_checkpoint_after(struct store *store, size_t journal_bytes);
 
 /* A consistent copy of the committed state, written durably to `path`. */
 ntms_err store_export(struct store *store, const char *path);

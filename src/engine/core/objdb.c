@@ -57,9 +57,27 @@ static ntms_err begin(struct objdb *db, bool write)
 ntms_err objdb_begin_read(struct objdb *db) { return begin(db, false); }
 ntms_err objdb_begin_write(struct objdb *db) { return begin(db, true); }
 
+/* Calls in progress on this thread that flush their commits when they end. */
+static _Thread_local unsigned flush_deferred;
+
+void objdb_defer_flush(void)
+{
+    flush_deferred++;
+}
+
+ntms_err objdb_flush_deferred(struct objdb *db)
+{
+    if (!flush_deferred || --flush_deferred || !db)
+        return NTMS_OK;
+    plat_mutex_lock(&db->lock);
+    ntms_err status = store_flush(db->store);
+    plat_mutex_unlock(&db->lock);
+    return status;
+}
+
 ntms_err objdb_commit(struct objdb *db)
 {
-    ntms_err status = store_commit(db->store);
+    ntms_err status = flush_deferred ? store_commit_unflushed(db->store) : store_commit(db->store);
     plat_mutex_unlock(&db->lock);
     return status;
 }
@@ -93,12 +111,33 @@ uint64_t objdb_now(void)
     return plat_now_filetime();
 }
 
+/* Is the object exactly as stored, apart from when it was modified? Then
+ * it keeps that time and nothing is written. */
+static bool unchanged(const struct store_entry *existing, struct rsm_object *object)
+{
+    struct rsm_object stored;
+    uint8_t buffer[8192];
+
+    if (rsm_decode(existing->value, existing->length, &stored) != NTMS_OK)
+        return false;
+    uint64_t modified = object->modified;
+    object->modified = stored.modified;
+    size_t length = rsm_encode(object, buffer, sizeof(buffer));
+    if (length && length == existing->length && !memcmp(buffer, existing->value, length))
+        return true;
+    object->modified = modified;
+    return false;
+}
+
 ntms_err objdb_put(struct objdb *db, struct rsm_object *object)
 {
     struct store_entry existing;
     uint8_t buffer[8192];
+    bool exists = store_get(db->store, KIND_OBJECT, &object->id, NULL, &existing) == NTMS_OK;
 
-    if (store_get(db->store, KIND_OBJECT, &object->id, NULL, &existing) != NTMS_OK && !object->created)
+    if (exists && unchanged(&existing, object))
+        return NTMS_OK;
+    if (!exists && !object->created)
         object->created = objdb_now();
     object->modified = objdb_now();
     size_t length = rsm_encode(object, buffer, sizeof(buffer));

@@ -29,6 +29,14 @@ void objdb_abort(struct objdb *db);
  * and returns status. */
 ntms_err objdb_end(struct objdb *db, ntms_err status);
 
+/* Durability per call rather than per commit: between objdb_defer_flush
+ * and the matching objdb_flush_deferred (nested: the outermost), this
+ * thread's commits are seen by every process at once and reach the disk
+ * when the call ends. A process that dies meanwhile loses nothing; a
+ * power failure may lose the work of the call that had not returned. */
+void objdb_defer_flush(void);
+ntms_err objdb_flush_deferred(struct objdb *db);
+
 /* Returns from the calling function the result of `step` (an expression),
  * run inside one read or write transaction: committed when it succeeded. */
 #define OBJDB_TRANSACTION(db, write, step)                                      \

@@ -396,9 +396,11 @@ ntms_err engine_identify_slot(struct engine *engine, struct ntms_session *sessio
     /* Every drive in use, or the medium itself: wait, outside the library's lock. */
     busy_wait_start(&wait, busy_wait_identify_ms());
     ntms_err status;
+    objdb_defer_flush();   /* its commits reach the disk once, when it is done */
     do
         status = identify_once(&job);
     while (status == NTMS_E_BUSY && (job.lib.drives_busy || job.medium_busy) && busy_wait_again(&wait));
+    ntms_err flushed = objdb_flush_deferred(engine->db);
     free(job.refused);
-    return status;
+    return status != NTMS_OK ? status : flushed;
 }

@@ -129,11 +129,13 @@ ntms_err engine_inventory(struct engine *engine, const ntms_guid *library_id, ui
         return standalone_inventory(engine, library_id);   /* one drive: every method looks at it */
     struct record_list slots = { 0 };
     bool *identify = NULL;
+    objdb_defer_flush();   /* one flush for the whole inventory */
     ntms_err status = scan_slots(engine, library_id, &slots, &identify, (int)method);
     for (size_t i = 0; status == NTMS_OK && i < slots.count; i++)
         if (identify[i])
             status = engine_identify_slot(engine, NULL, &slots.items[i].id, IDENTIFY_IMMEDIATE);
+    ntms_err flushed = objdb_flush_deferred(engine->db);
     record_list_free(&slots);
     free(identify);
-    return status;
+    return status != NTMS_OK ? status : flushed;
 }

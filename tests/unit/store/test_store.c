@@ -1,5 +1,6 @@
-/* The store: persistence, isolation, a crash at every step of a commit
- * (with torn writes), damaged files, many entries, many processes. */
+/* The store: persistence, isolation, damaged files, many entries, many
+ * processes, copies. Crashes: test_store_crash.c; the journal and the
+ * shared counter: test_store_journal.c. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -134,91 +135,6 @@ static void attributes_are_named_entries(void **state)
     store_close(s);
 }
 
-/* ---- crash simulation: the real file layer until step N, then nothing ---- */
-
-static int steps_left;      /* mutating operations still allowed */
-static int torn;            /* tear the write that hits the crash */
-
-static bool step(void)
-{
-    return steps_left-- > 0;
-}
-
-static ntms_err crash_write(const char *path, const uint8_t *data, size_t length)
-{
-    if (step())
-        return plat_file_system.write_durable(path, data, length);
-    if (torn)
-        plat_file_system.write_durable(path, data, length / 2);   /* half the image made it */
-    return NTMS_E_DATABASE_FAILURE;
-}
-
-static ntms_err crash_replace(const char *from, const char *to)
-{
-    return step() ? plat_file_system.replace(from, to) : NTMS_E_DATABASE_FAILURE;
-}
-
-/* One committed state of 3 entries, then a commit that changes one and adds
- * one, crashed at step N (0..4: tmp write, db->prev, tmp->db, ...). After
- * reopening with the real layer the state must be exactly old or new. */
-static void crash_at_every_step_of_a_commit(void **state)
-{
-    (void)state;
-    int outcomes[2] = { 0, 0 };
-
-    for (torn = 0; torn <= 1; torn++) {
-        for (int n = 0; n <= 4; n++) {
-            struct store *s;
-            char command[300];
-            snprintf(command, sizeof(command), "rm -rf '%s'/*", dir);
-            assert_int_equal(system(command), 0);
-            assert_int_equal(store_open(dir, &s), NTMS_OK);
-            assert_int_equal(store_begin(s, true), NTMS_OK);
-            put_value(s, 1, "old-1");
-            put_value(s, 2, "old-2");
-            assert_int_equal(store_commit(s), NTMS_OK);
-            assert_int_equal(store_begin(s, true), NTMS_OK);   /* a second commit, so prev exists */
-            put_value(s, 3, "old-3");
-            assert_int_equal(store_commit(s), NTMS_OK);
-
-            static struct plat_file_ops crashing;
-            crashing = plat_file_system;
-            crashing.write_durable = crash_write;
-            crashing.replace = crash_replace;
-            plat_file = &crashing;
-            steps_left = n;
-            assert_int_equal(store_begin(s, true), NTMS_OK);
-            put_value(s, 1, "new-1");
-            put_value(s, 4, "new-4");
-            ntms_err committed = store_commit(s);
-            plat_file = &plat_file_system;
-            store_close(s);          /* the process "dies" here */
-
-            assert_int_equal(store_open(dir, &s), NTMS_OK);
-            assert_int_equal(store_begin(s, false), NTMS_OK);
-            const char *one = get_value(s, 1);
-            assert_non_null(one);
-            bool is_new = !strcmp(one, "new-1");
-            if (committed == NTMS_OK)
-                assert_true(is_new);
-            assert_string_equal(get_value(s, 3), "old-3");
-            if (is_new) {
-                assert_string_equal(get_value(s, 4), "new-4");
-                assert_int_equal(count_entries(s), 4);
-            } else {
-                assert_string_equal(one, "old-1");
-                assert_null(get_value(s, 4));
-                assert_int_equal(count_entries(s), 3);
-            }
-            outcomes[is_new]++;
-            store_abort(s);
-            store_close(s);
-        }
-    }
-    print_message("crash points: %d left the old state, %d the new\n", outcomes[0], outcomes[1]);
-    assert_true(outcomes[0] > 0 && outcomes[1] > 0);
-}
-
 static void flip_byte(const char *path, long offset)
 {
     FILE *f = fopen(path, "r+b");
@@ -242,6 +158,8 @@ static bool damaged_copy_exists(void)
     return found;
 }
 
+/* Checkpoints at every commit: a damaged one is set aside and the state
+ * comes from the previous checkpoint and the journals; nothing is lost. */
 static void damaged_file_is_kept_aside_and_previous_used(void **state)
 {
     (void)state;
@@ -249,22 +167,33 @@ static void damaged_file_is_kept_aside_and_previous_used(void **state)
     char db[300];
 
     assert_int_equal(store_open(dir, &s), NTMS_OK);
-    assert_int_equal(store_begin(s, true), NTMS_OK);
-    put_value(s, 1, "first");
-    assert_int_equal(store_commit(s), NTMS_OK);
-    assert_int_equal(store_begin(s, true), NTMS_OK);
-    put_value(s, 1, "second");
-    assert_int_equal(store_commit(s), NTMS_OK);
+    store_set_checkpoint_after(s, 1);
+    const char *values[] = { "first", "second", "third" };
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(store_begin(s, true), NTMS_OK);
+        put_value(s, 1, values[i]);
+        put_value(s, 2 + (unsigned)i, values[i]);
+        assert_int_equal(store_commit(s), NTMS_OK);
+    }
     store_close(s);
     snprintf(db, sizeof(db), "%s/ntmsapi.db", dir);
     flip_byte(db, 60);                                    /* inside the payload */
 
     assert_int_equal(store_open(dir, &s), NTMS_OK);
     assert_int_equal(store_begin(s, false), NTMS_OK);
-    assert_string_equal(get_value(s, 1), "first");        /* the previous good copy */
+    assert_string_equal(get_value(s, 1), "third");
+    assert_int_equal(count_entries(s), 4);
     store_abort(s);
+    assert_int_equal(store_begin(s, true), NTMS_OK);     /* and it goes on */
+    put_value(s, 9, "after");
+    assert_int_equal(store_commit(s), NTMS_OK);
     store_close(s);
     assert_true(damaged_copy_exists());
+    assert_int_equal(store_open(dir, &s), NTMS_OK);
+    assert_int_equal(store_begin(s, false), NTMS_OK);
+    assert_int_equal(count_entries(s), 5);
+    store_abort(s);
+    store_close(s);
 }
 
 static void nothing_valid_refuses_to_open(void **state)
@@ -291,6 +220,7 @@ static void truncated_file_is_detected(void **state)
     char path[300];
 
     assert_int_equal(store_open(dir, &s), NTMS_OK);
+    store_set_checkpoint_after(s, 1);
     for (int i = 0; i < 2; i++) {
         assert_int_equal(store_begin(s, true), NTMS_OK);
         put_value(s, 1 + (unsigned)i, "value");
@@ -301,7 +231,7 @@ static void truncated_file_is_detected(void **state)
     assert_int_equal(truncate(path, 50), 0);
     assert_int_equal(store_open(dir, &s), NTMS_OK);
     assert_int_equal(store_begin(s, false), NTMS_OK);
-    assert_int_equal(count_entries(s), 1);                /* the state before the last commit */
+    assert_int_equal(count_entries(s), 2);                /* the previous checkpoint and its journal */
     store_abort(s);
     store_close(s);
 }
@@ -453,7 +383,6 @@ int main(void)
         T(commit_persists_and_abort_discards),
         T(another_handle_sees_commits_at_next_begin),
         T(attributes_are_named_entries),
-        T(crash_at_every_step_of_a_commit),
         T(damaged_file_is_kept_aside_and_previous_used),
         T(nothing_valid_refuses_to_open),
         T(truncated_file_is_detected),

@@ -1,0 +1,279 @@
+/* What the journal and the shared counter buy, and what they must not
+ * cost: an unchanged entry commits nothing; another handle reads only the
+ * new records (across checkpoints too); a handle nobody committed behind
+ * touches no file at all; unflushed commits are seen at once and flushed
+ * later; a damaged record ends the journal there. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <cmocka.h>
+
+#include "platform/plat_file.h"
+#include "store/store.h"
+
+static char dir[256];
+
+static int make_dir(void **state)
+{
+    (void)state;
+    snprintf(dir, sizeof(dir), "/tmp/ntmsapi-store-XXXXXX");
+    assert_non_null(mkdtemp(dir));
+    return 0;
+}
+
+static int remove_dir(void **state)
+{
+    char command[300];
+
+    (void)state;
+    snprintf(command, sizeof(command), "rm -rf '%s'", dir);
+    return system(command);
+}
+
+static ntms_guid id_of(unsigned n)
+{
+    ntms_guid g = { { 0 } };
+    memcpy(g.bytes, &n, sizeof(n));
+    return g;
+}
+
+static void put_value(struct store *s, unsigned n, const char *value)
+{
+    ntms_guid id = id_of(n);
+    assert_int_equal(store_put(s, 1, &id, NULL, 0, (const uint8_t *)value, strlen(value) + 1), NTMS_OK);
+}
+
+static const char *get_value(struct store *s, unsigned n)
+{
+    struct store_entry e;
+    ntms_guid id = id_of(n);
+    return store_get(s, 1, &id, NULL, &e) == NTMS_OK ? (const char *)e.value : NULL;
+}
+
+static void commit_value(struct store *s, unsigned n, const char *value)
+{
+    assert_int_equal(store_begin(s, true), NTMS_OK);
+    put_value(s, n, value);
+    assert_int_equal(store_commit(s), NTMS_OK);
+}
+
+static long file_size(const char *name)
+{
+    char path[300];
+    struct stat st;
+
+    snprintf(path, sizeof(path), "%s/%s", dir, name);
+    return stat(path, &st) ? -1 : (long)st.st_size;
+}
+
+/* ---- every file operation counted ---- */
+
+static unsigned file_calls, whole_reads, flushes;
+
+static ntms_err count_read_all(const char *p, uint8_t **d, size_t *l) { file_calls++; whole_reads++; return plat_file_system.read_all(p, d, l); }
+static ntms_err count_read_head(const char *p, uint8_t *d, size_t l, size_t *g) { file_calls++; return plat_file_system.read_head(p, d, l, g); }
+static ntms_err count_stamp(const char *p, uint64_t *s) { file_calls++; return plat_file_system.change_stamp(p, s); }
+static ntms_err count_read_from(const char *p, uint64_t o, uint8_t **d, size_t *l) { file_calls++; return plat_file_system.read_from(p, o, d, l); }
+static ntms_err count_flush(const char *p) { file_calls++; flushes++; return plat_file_system.flush(p); }
+
+static void count_file_calls(void)
+{
+    static struct plat_file_ops counting;
+
+    counting = plat_file_system;
+    counting.read_all = count_read_all;
+    counting.read_head = count_read_head;
+    counting.change_stamp = count_stamp;
+    counting.read_from = count_read_from;
+    counting.flush = count_flush;
+    plat_file = &counting;
+    file_calls = whole_reads = flushes = 0;
+}
+
+static void stop_counting(void)
+{
+    plat_file = &plat_file_system;
+}
+
+/* ---- the tests ---- */
+
+static void an_unchanged_entry_commits_nothing(void **state)
+{
+    struct store *s;
+
+    (void)state;
+    assert_int_equal(store_open(dir, &s), NTMS_OK);
+    commit_value(s, 1, "same");
+    commit_value(s, 2, "other");
+    long before = file_size("ntmsapi.journal");
+    uint64_t generation = store_generation(s);
+    commit_value(s, 1, "same");
+    assert_int_equal(file_size("ntmsapi.journal"), before);
+    assert_int_equal(store_generation(s), generation);
+    store_close(s);
+}
+
+static void another_handle_reads_only_the_new_records(void **state)
+{
+    struct store *a, *b;
+    char value[32];
+
+    (void)state;
+    assert_int_equal(store_open(dir, &a), NTMS_OK);
+    assert_int_equal(store_open(dir, &b), NTMS_OK);
+    for (unsigned i = 0; i < 100; i++) {
+        snprintf(value, sizeof(value), "v%u", i);
+        commit_value(a, i, value);
+        if (i == 0) {   /* the first commit wrote the first checkpoint: b loads it whole */
+            assert_int_equal(store_begin(b, false), NTMS_OK);
+            store_abort(b);
+        }
+        if (i % 10 != 9)
+            continue;
+        count_file_calls();
+        assert_int_equal(store_begin(b, false), NTMS_OK);
+        stop_counting();
+        assert_string_equal(get_value(b, i), value);
+        assert_int_equal(whole_reads, 0);   /* the journal's tail, not the database */
+        store_abort(b);
+    }
+    store_close(a);
+    store_close(b);
+}
+
+static void another_handle_follows_across_checkpoints(void **state)
+{
+    struct store *a, *b;
+    char value[32];
+
+    (void)state;
+    assert_int_equal(store_open(dir, &a), NTMS_OK);
+    assert_int_equal(store_open(dir, &b), NTMS_OK);
+    store_set_checkpoint_after(a, 2000);
+    for (unsigned i = 0; i < 300; i++) {
+        snprintf(value, sizeof(value), "value %u", i);
+        commit_value(a, i % 50, value);
+        if (i % 7)
+            continue;
+        assert_int_equal(store_begin(b, false), NTMS_OK);
+        assert_string_equal(get_value(b, i % 50), value);
+        assert_int_equal(store_generation(b), store_generation(a));
+        store_abort(b);
+    }
+    assert_true(file_size("ntmsapi.db.prev") > 0);   /* it did checkpoint */
+    store_close(a);
+    store_close(b);
+}
+
+static void a_handle_nobody_committed_behind_touches_no_file(void **state)
+{
+    struct store *a, *b;
+
+    (void)state;
+    assert_int_equal(store_open(dir, &a), NTMS_OK);
+    assert_int_equal(store_open(dir, &b), NTMS_OK);
+    commit_value(a, 1, "one");
+    assert_int_equal(store_begin(b, false), NTMS_OK);   /* catches up */
+    store_abort(b);
+    count_file_calls();
+    for (int i = 0; i < 1000; i++) {
+        assert_int_equal(store_begin(b, false), NTMS_OK);
+        store_abort(b);
+    }
+    assert_int_equal(file_calls, 0);
+    stop_counting();
+    commit_value(a, 2, "two");
+    count_file_calls();
+    assert_int_equal(store_begin(b, false), NTMS_OK);
+    stop_counting();
+    assert_true(file_calls > 0);
+    assert_string_equal(get_value(b, 2), "two");
+    store_abort(b);
+    store_close(a);
+    store_close(b);
+}
+
+static void unflushed_commits_are_seen_at_once_and_flushed_later(void **state)
+{
+    struct store *a, *b;
+
+    (void)state;
+    assert_int_equal(store_open(dir, &a), NTMS_OK);
+    assert_int_equal(store_open(dir, &b), NTMS_OK);
+    commit_value(a, 1, "flushed");
+    count_file_calls();
+    for (unsigned i = 2; i < 6; i++) {
+        assert_int_equal(store_begin(a, true), NTMS_OK);
+        put_value(a, i, "unflushed");
+        assert_int_equal(store_commit_unflushed(a), NTMS_OK);
+    }
+    assert_int_equal(flushes, 0);
+    assert_int_equal(store_begin(b, false), NTMS_OK);
+    assert_string_equal(get_value(b, 5), "unflushed");
+    store_abort(b);
+    assert_int_equal(store_flush(a), NTMS_OK);
+    assert_int_equal(store_flush(a), NTMS_OK);
+    stop_counting();
+    assert_int_equal(flushes, 1);
+    store_close(a);
+    store_close(b);
+}
+
+static void flip_last_byte(const char *name)
+{
+    char path[300];
+    FILE *f;
+
+    snprintf(path, sizeof(path), "%s/%s", dir, name);
+    assert_non_null(f = fopen(path, "r+b"));
+    fseek(f, -1, SEEK_END);
+    int c = fgetc(f);
+    fseek(f, -1, SEEK_END);
+    fputc(c ^ 0x21, f);
+    fclose(f);
+}
+
+static void a_damaged_record_ends_the_journal(void **state)
+{
+    struct store *s;
+
+    (void)state;
+    assert_int_equal(store_open(dir, &s), NTMS_OK);
+    commit_value(s, 1, "one");
+    commit_value(s, 2, "two");
+    commit_value(s, 3, "three");
+    store_close(s);
+    flip_last_byte("ntmsapi.journal");
+    assert_int_equal(store_open(dir, &s), NTMS_OK);
+    assert_int_equal(store_begin(s, false), NTMS_OK);
+    assert_string_equal(get_value(s, 2), "two");
+    assert_null(get_value(s, 3));
+    store_abort(s);
+    commit_value(s, 4, "four");   /* written over the damaged record */
+    store_close(s);
+    assert_int_equal(store_open(dir, &s), NTMS_OK);
+    assert_int_equal(store_begin(s, false), NTMS_OK);
+    assert_string_equal(get_value(s, 4), "four");
+    store_abort(s);
+    store_close(s);
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, make_dir, remove_dir)
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        T(an_unchanged_entry_commits_nothing),
+        T(another_handle_reads_only_the_new_records),
+        T(another_handle_follows_across_checkpoints),
+        T(a_handle_nobody_committed_behind_touches_no_file),
+        T(unflushed_commits_are_seen_at_once_and_flushed_later),
+        T(a_damaged_record_ends_the_journal),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
