@@ -16,7 +16,7 @@
  *
  * Prints one line per figure, "figure <name> <value>", and "error <what>
  * <code>" for a call that failed; asserts nothing. */
-#define PSAPI_VERSION 2
+#define PSAPI_VERSION 2 /* K32GetProcessMemoryInfo from kernel32: no psapi.dll */
 #include <windows.h>
 #include <psapi.h>
 #include <ntmsapi.h>
@@ -213,33 +213,60 @@ static void object_reads(HANDLE session, const NTMS_GUID *library)
     free(media.ids);
 }
 
-static PROCESS_MEMORY_COUNTERS_EX memory_now(void)
-{
-    PROCESS_MEMORY_COUNTERS_EX counters = { .cb = sizeof(counters) };
+struct memory {
+    double working_set_kib, peak_working_set_kib, private_kib;
+};
 
-    if (!K32GetProcessMemoryInfo(GetCurrentProcess(), (PROCESS_MEMORY_COUNTERS *)&counters, sizeof(counters)))
+/* Committed private memory, region by region: Wine leaves PrivateUsage at 0. */
+static double private_committed_kib(void)
+{
+    MEMORY_BASIC_INFORMATION region;
+    const char *address = NULL;
+    double bytes = 0;
+
+    while (VirtualQuery(address, &region, sizeof(region)) == sizeof(region)) {
+        if (region.State == MEM_COMMIT && region.Type == MEM_PRIVATE)
+            bytes += (double)region.RegionSize;
+        const char *next = (const char *)region.BaseAddress + region.RegionSize;
+        if (next <= address)
+            break;
+        address = next;
+    }
+    return bytes / 1024;
+}
+
+static struct memory memory_now(void)
+{
+    PROCESS_MEMORY_COUNTERS counters = { .cb = sizeof(counters) };
+    struct memory m = { .private_kib = private_committed_kib() };
+
+    if (!K32GetProcessMemoryInfo(GetCurrentProcess(), &counters, sizeof(counters)))
         failure("K32GetProcessMemoryInfo", GetLastError());
-    return counters;
+    m.working_set_kib = counters.WorkingSetSize / 1024.0;
+    m.peak_working_set_kib = counters.PeakWorkingSetSize / 1024.0;
+    return m;
 }
 
 /* Row 5: after the whole database was read; the growth since before the first call, per 1,000 media. */
-static void memory(const PROCESS_MEMORY_COUNTERS_EX *before, DWORD media)
+static void memory(const struct memory *before, DWORD media)
 {
-    PROCESS_MEMORY_COUNTERS_EX after = memory_now();
-    double grown = ((double)after.PrivateUsage - (double)before->PrivateUsage) / 1024;
+    struct memory after = memory_now();
 
-    figure("memory_working_set_kib", after.WorkingSetSize / 1024.0);
-    figure("memory_peak_working_set_kib", after.PeakWorkingSetSize / 1024.0);
-    figure("memory_private_kib", after.PrivateUsage / 1024.0);
-    figure("memory_private_before_kib", before->PrivateUsage / 1024.0);
-    figure("memory_working_set_before_kib", before->WorkingSetSize / 1024.0);
-    if (media)
-        figure("memory_private_growth_kib_per_1000_media", grown / media * 1000);
+    figure("memory_working_set_kib", after.working_set_kib);
+    figure("memory_peak_working_set_kib", after.peak_working_set_kib);
+    figure("memory_private_kib", after.private_kib);
+    figure("memory_working_set_before_kib", before->working_set_kib);
+    figure("memory_private_before_kib", before->private_kib);
+    if (!media)
+        return;
+    figure("memory_working_set_growth_kib_per_1000_media",
+           (after.working_set_kib - before->working_set_kib) / media * 1000);
+    figure("memory_private_growth_kib_per_1000_media", (after.private_kib - before->private_kib) / media * 1000);
 }
 
 static int run_first(void)
 {
-    PROCESS_MEMORY_COUNTERS_EX before = memory_now();
+    struct memory before = memory_now();
     HANDLE session = timed_open("open_first_ms");
     NTMS_GUID library;
 
@@ -269,7 +296,7 @@ static int run_again(void)
 
 static int run_objects(void)
 {
-    PROCESS_MEMORY_COUNTERS_EX before = memory_now();
+    struct memory before = memory_now();
     HANDLE session = timed_open("open_first_ms");
     NTMS_GUID library;
 
