@@ -176,7 +176,8 @@ row_object_reads() {
     local calls
     calls=$(awk -v s="$(figure object_slots)" -v m="$(figure object_media)" 'BEGIN { print s + m }')
     echo "| \`GetNtmsObjectInformationW\` of every slot and medium, one call each ($(group "$calls") calls a pass)" \
-         "| $(or_dash "$(figure object_reads_per_s)" 0) calls/s (first pass $(or_dash "$(figure object_reads_first_pass_per_s)" 0))" \
+         "| $(or_dash "$(figure object_reads_per_s)" 0) calls/s (first pass $(or_dash "$(figure object_reads_first_pass_per_s)" 0):" \
+         "slots $(or_dash "$(figure object_reads_slots_per_s)" 0)/s, media $(or_dash "$(figure object_reads_media_per_s)" 0)/s)" \
          "| — |"
 }
 
