@@ -139,6 +139,8 @@ machine() {
         git -C "$root" diff --quiet HEAD 2> /dev/null || echo ' (with local changes)')"
 }
 
+database_kib() { stat -c %s "$state/data/ntmsapi.db" 2> /dev/null | awk '{ print $1 / 1024 }'; }
+
 library_line() {
     local seen mtx_seen
     seen=$(figure object_slots)
@@ -146,7 +148,8 @@ library_line() {
     echo "library: tgt, $(group "$slots") slots requested (ntmsapi sees $(or_dash "$seen" 0)," \
          "mtx status $(or_dash "$mtx_seen" 0) with the ports), $(group "$tapes") tapes spread over them," \
          "$drives drives, $ports IE ports; $(or_dash "$(figure object_media)" 0) media in the database" \
-         "after the run${media_count:+ (seeded with $(group "$media_count"))}"
+         "after the run${media_count:+ (seeded with $(group "$media_count"))}, a database file of" \
+         "$(or_dash "$(database_kib)" 0) KiB"
 }
 
 row_unchanged_inventory() {
