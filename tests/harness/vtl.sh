@@ -171,7 +171,7 @@ stop() {
 
 case $action in
 start)
-    slots=8 drives=2 standalone=0 no_barcode= tapes= ports=2
+    slots=8 drives=2 standalone=0 no_barcode='' tapes='' ports=2
     while [ $# -gt 0 ]; do
         case $1 in
         --no-barcode) no_barcode="$no_barcode $2"; shift 2 ;;
