@@ -2,8 +2,10 @@
  * enumerations per second (what GetNtmsObjectInformationW and
  * EnumerateNtmsObject cost beneath the DLL), commit latency of one change,
  * and database size per 1,000 media.
- * usage: bench_store            the figures
- *        bench_store seed DIR   only a 10,000-media database in DIR (bench/dll uses it) */
+ * usage: bench_store                    the figures
+ *        bench_store seed DIR [COUNT]   only a database of COUNT media (default
+ *                                       10,000) in DIR (bench/dll and
+ *                                       bench/table.sh use it) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,19 +28,21 @@ static double seconds_since(uint64_t start)
 
 static ntms_guid ids[MEDIA], list[MEDIA + 16];
 
-static void seed(struct objdb *db, const ntms_guid *pool)
+/* COUNT media in the Import pool, in no library; the first MEDIA ids kept in ids[]. */
+static void seed(struct objdb *db, const ntms_guid *pool, long count)
 {
     objdb_begin_write(db);
-    for (int i = 0; i < MEDIA; i++) {
+    for (long i = 0; i < count; i++) {
         struct rsm_object o;
         char barcode[16];
         memset(&o, 0, sizeof(o));
         ntms_guid_generate(&o.id);
-        ids[i] = o.id;
+        if (i < MEDIA)
+            ids[i] = o.id;
         o.type = RSM_PHYSICAL_MEDIA;
         o.enabled = 1;
         o.info.media.media_pool = *pool;
-        snprintf(barcode, sizeof(barcode), "B%05dL6", i);
+        snprintf(barcode, sizeof(barcode), "B%05ldL6", i);
         WSTR_SET(o.info.media.barcode, barcode);
         WSTR_SET(o.name, barcode);
         objdb_put(db, &o);
@@ -52,7 +56,8 @@ int main(int argc, char **argv)
     struct engine *engine;
     struct stat st;
     ntms_guid import_pool;
-    bool seed_only = argc == 3 && !strcmp(argv[1], "seed");
+    bool seed_only = (argc == 3 || argc == 4) && !strcmp(argv[1], "seed");
+    long count = argc == 4 && seed_only ? strtol(argv[3], NULL, 10) : MEDIA;
 
     if ((seed_only ? setenv("NTMSAPI_DATA_DIR", argv[2], 1) : !mkdtemp(dir) || setenv("NTMSAPI_DATA_DIR", dir, 1))
         || engine_acquire(&engine) != NTMS_OK)
@@ -62,7 +67,9 @@ int main(int argc, char **argv)
     system_pool(db, RSM_POOLTYPE_IMPORT, NULL, &import_pool);
     objdb_abort(db);
     uint64_t start = plat_monotonic_ns();
-    seed(db, &import_pool);
+    if (count < 1 || count > 999999)
+        return 2;
+    seed(db, &import_pool, count);
     if (seed_only)
         return 0;
     printf("create %d media records in one transaction: %.3f s\n", MEDIA, seconds_since(start));

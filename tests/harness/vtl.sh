@@ -2,16 +2,23 @@
 # A private tgt virtual tape library for tests, benchmarks and the demo.
 #
 #   vtl.sh start <statedir> [--slots N] [--drives N] [--standalone N] [--no-barcode S]...
+#                           [--tapes N] [--ports N]
 #   vtl.sh stop  <statedir>
 #
 # start runs its own tgtd (control socket and iSCSI port on 127.0.0.1 chosen
 # free at start) with one target: tape drive LUNs 1..D and a changer LUN
-# D+1 with a picker, 2 import/export elements, D drives and N storage slots
-# (default 8 slots, 2 drives). Element addresses are deliberately not
-# 0-based: picker 1, IE 16.., drives 256.., slots 4096... Every slot whose
-# number is not a multiple of 4, and the last slot, holds a tape with
-# barcode N<slot:04>L6; the last import/export port holds I0002L6 (full last
-# elements: tgt cuts the last descriptor of every reply short).
+# D+1 with a picker, P import/export elements, D drives and N storage slots
+# (default 8 slots, 2 drives, 2 ports). Element addresses are deliberately
+# not 0-based: picker 1, IE 16.., drives 256.., slots 4096... Every slot
+# whose number is not a multiple of 4, and the last slot, holds a tape with
+# barcode N<slot:04>L6; the last import/export port holds I<P:04>L6
+# (I0002L6 by default; full last elements: tgt cuts the last descriptor of
+# every reply short).
+# --tapes T puts T tapes in the slots instead, spread evenly: slot s holds
+# one when floor(s*T/N) > floor((s-1)*T/N), so for T >= 1 the last slot
+# always does (1,000 slots and 800 tapes: every fifth slot is empty). T is
+# at most N. A --no-barcode slot holds its tape either way.
+# --ports P gives the changer P import/export elements (at least 1).
 # --no-barcode S puts a tape whose barcode cannot be read (its volume tag
 # is blank) in slot S instead.
 # --standalone adds N tape drives outside the changer (LUNs after it),
@@ -21,16 +28,21 @@
 #   VTL_CHANGER_URL VTL_TAPE0_URL VTL_TAPE1_URL ... VTL_MEDIA_HOME
 #   VTL_STANDALONE VTL_TAPES (drives + stand-alone; their URLs follow the drives')
 #   VTL_FIRST_SLOT VTL_FIRST_DRIVE VTL_FIRST_IE VTL_TRANSPORT
+#   VTL_PORTS (import/export elements) VTL_SLOT_MEDIA (tapes in the slots)
 # stop deletes the target (--force) and the system through tgtadm, waits for
 # that tgtd to exit, and only then kills that pid. Safe to call twice.
 set -euo pipefail
 
-usage() { echo "usage: $0 start|stop <statedir> [--slots N] [--drives N] [--standalone N] [--no-barcode S]..." >&2; exit 2; }
+usage() {
+    echo "usage: $0 start|stop <statedir> [--slots N] [--drives N] [--standalone N] [--no-barcode S]..." \
+         "[--tapes N] [--ports N]" >&2
+    exit 2
+}
 [ $# -ge 2 ] || usage
 action=$1 state=$2
 shift 2
 
-TRANSPORT=1 FIRST_IE=16 FIRST_DRIVE=256 FIRST_SLOT=4096 IE_COUNT=2
+TRANSPORT=1 FIRST_IE=16 FIRST_DRIVE=256 FIRST_SLOT=4096
 TARGET=iqn.2026-11.org.ntmsapi:vtl
 
 tgtadm_() { tgtadm -C "$TGT_CTL" --lld iscsi "$@"; }
@@ -70,6 +82,23 @@ start_tgtd() {
 unlabelled() { local u; for u in $no_barcode; do [ "$u" = "$1" ] && return 0; done; return 1; }
 unlabelled_index() { local u i=0; for u in $no_barcode; do i=$((i + 1)); [ "$u" = "$1" ] && echo "$i"; done; }
 
+# Whether slot $1 holds a tape: the default pattern, or --tapes spread evenly.
+slot_holds_tape() {
+    local s=$1
+    unlabelled "$s" && return 0
+    if [ -n "$tapes" ]; then
+        [ $((s * tapes / slots)) -gt $(((s - 1) * tapes / slots)) ]
+    else
+        [ $((s % 4)) -ne 0 ] || [ "$s" -eq "$slots" ]
+    fi
+}
+
+slot_media_count() {
+    local s count=0
+    for s in $(seq 1 "$slots"); do slot_holds_tape "$s" && count=$((count + 1)); done
+    echo "$count"
+}
+
 changer_param() { tgtadm_ --op update --mode logicalunit --tid 1 --lun "$changer_lun" --params "$1"; }
 
 build_library() {
@@ -86,21 +115,22 @@ build_library() {
     changer_param "media_home=$media"
     changer_param "element_type=1,start_address=$TRANSPORT,quantity=1"
     changer_param "element_type=2,start_address=$FIRST_SLOT,quantity=$slots"
-    changer_param "element_type=3,start_address=$FIRST_IE,quantity=$IE_COUNT"
+    changer_param "element_type=3,start_address=$FIRST_IE,quantity=$ports"
     changer_param "element_type=4,start_address=$FIRST_DRIVE,quantity=$drives"
     for d in $(seq 1 "$drives"); do
         changer_param "element_type=4,address=$((FIRST_DRIVE + d - 1)),tid=1,lun=$d"
     done
     for s in $(seq 1 "$slots"); do
-        [ $((s % 4)) -eq 0 ] && [ "$s" -ne "$slots" ] && ! unlabelled "$s" && continue
+        slot_holds_tape "$s" || continue
         barcode=$(printf 'N%04dL6' "$s")
         # tgt names a tape's file after its barcode: blanks are a label nobody can read.
         unlabelled "$s" && barcode=$(printf "%*s" "$(unlabelled_index "$s")" "")
         tgtimg --op new --device-type tape --barcode "$barcode" --size 64 --type data --file "$media/$barcode" > /dev/null
         changer_param "element_type=2,address=$((FIRST_SLOT + s - 1)),barcode=$barcode,sides=1"
     done
-    tgtimg --op new --device-type tape --barcode I0002L6 --size 64 --type data --file "$media/I0002L6" > /dev/null
-    changer_param "element_type=3,address=$((FIRST_IE + IE_COUNT - 1)),barcode=I0002L6,sides=1"
+    barcode=$(printf 'I%04dL6' "$ports")
+    tgtimg --op new --device-type tape --barcode "$barcode" --size 64 --type data --file "$media/$barcode" > /dev/null
+    changer_param "element_type=3,address=$((FIRST_IE + ports - 1)),barcode=$barcode,sides=1"
     for d in $(seq 1 "$standalone"); do
         tgtimg --op new --device-type tape --barcode "SA$(printf '%04d' "$d")L6" --size 64 --type data \
             --file "$state/standalone$d.img" > /dev/null
@@ -119,6 +149,7 @@ write_env() {
         echo "VTL_STANDALONE=$standalone"; echo "VTL_TAPES=$((drives + standalone))"
         echo "VTL_TRANSPORT=$TRANSPORT"; echo "VTL_FIRST_IE=$FIRST_IE"
         echo "VTL_FIRST_DRIVE=$FIRST_DRIVE"; echo "VTL_FIRST_SLOT=$FIRST_SLOT"
+        echo "VTL_PORTS=$ports"; echo "VTL_SLOT_MEDIA=$(slot_media_count)"
         echo "VTL_CHANGER_URL=$url/$((drives + 1))"
         for d in $(seq 1 "$drives"); do echo "VTL_TAPE$((d - 1))_URL=$url/$d"; done
         for d in $(seq 1 "$standalone"); do echo "VTL_TAPE$((drives + d - 1))_URL=$url/$((drives + 1 + d))"; done
@@ -140,16 +171,20 @@ stop() {
 
 case $action in
 start)
-    slots=8 drives=2 standalone=0 no_barcode=
+    slots=8 drives=2 standalone=0 no_barcode='' tapes='' ports=2
     while [ $# -gt 0 ]; do
         case $1 in
         --no-barcode) no_barcode="$no_barcode $2"; shift 2 ;;
         --slots) slots=$2; shift 2 ;;
         --drives) drives=$2; shift 2 ;;
         --standalone) standalone=$2; shift 2 ;;
+        --tapes) tapes=$2; shift 2 ;;
+        --ports) ports=$2; shift 2 ;;
         *) usage ;;
         esac
     done
+    [ "$ports" -ge 1 ] || usage
+    [ -z "$tapes" ] || [ "$tapes" -le "$slots" ] || usage
     start_tgtd
     write_env   # first, so that stop works even if building fails
     build_library || { stop; exit 1; }
