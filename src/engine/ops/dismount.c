@@ -21,9 +21,11 @@ static ntms_err defer(struct library_access *a, struct rsm_object *drive, struct
     if (status != NTMS_OK)
         return status;
     library_defer_dismount(a, drive, &side->media.id, &side->partition.id);
-    side->media.info.media.media_state = RSM_MEDIASTATE_LOADED;
-    if ((status = objdb_put(a->engine->db, drive)) == NTMS_OK)
-        status = objdb_put(a->engine->db, &side->media);
+    if ((status = objdb_get(a->engine->db, &side->media.id, &side->media)) == NTMS_OK) {   /* a fresh copy */
+        side->media.info.media.media_state = RSM_MEDIASTATE_LOADED;
+        if ((status = objdb_put(a->engine->db, drive)) == NTMS_OK)
+            status = objdb_put(a->engine->db, &side->media);
+    }
     if ((status = objdb_end(a->engine->db, status)) == NTMS_OK)
         dismount_timer_arm(a->engine);
     return status;
