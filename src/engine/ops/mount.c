@@ -41,10 +41,11 @@ static ntms_err check_mountable(struct engine *engine, const struct media_side *
 static ntms_err mounted_in_records(struct objdb *db, struct rsm_object *drive, struct media_side *side,
                                    const struct rsm_owner *owner, uint32_t options)
 {
+    ntms_guid media_id = side->media.id, partition_id = side->partition.id;
     ntms_err status;
 
-    if ((status = objdb_get(db, &side->media.id, &side->media)) != NTMS_OK
-        || (status = objdb_get(db, &side->partition.id, &side->partition)) != NTMS_OK)
+    if ((status = objdb_get(db, &media_id, &side->media)) != NTMS_OK
+        || (status = objdb_get(db, &partition_id, &side->partition)) != NTMS_OK)
         return status;
     if (write_refused(&side->partition, options))
         return NTMS_E_WRITE_PROTECT;
