@@ -20,6 +20,7 @@
 #include "engine/records/media_types.h"
 #include "engine/records/omid_update.h"
 #include "engine/records/side_states.h"
+#include "security/sec_acl.h"
 
 static const char *const barcodes[SIM_SLOTS] = { "B00001L6", "B00002L6", "B00003L6", "B00004L6", "B00005L6",
                                                  "B00006L6", "", "" };
@@ -314,6 +315,47 @@ static void change_media_type_moves_with_consistent_records(void **state)
     assert_int_equal(lc_state("B00005L6"), RSM_PARTSTATE_ALLOCATED);
 }
 
+/* A member of Users, who may use pools by RSM's default descriptors but
+ * neither modify nor control them; and an administrator, who passes. */
+static void access_is_checked_with_the_records(void **state)
+{
+    struct sec_sid users, world, admins;
+    struct sec_identity user_groups[2], admin_groups[3];
+    struct sec_caller user, admin;
+    struct allocate_request request = { work, NULL, RSM_ALLOCATE_ERROR_IF_UNAVAILABLE, 0 };
+    ntms_guid lmid, from, dlt = lc_app_pool("DltAccess", "DLT", 0, 0, 0);
+    struct rsm_object four = lc_side("B00004L6"), four_media = lc_media("B00004L6");
+    uint8_t label[80];
+    struct omid_filesystem fs = { .serial = 1 };
+
+    (void)state;
+    sec_sid_well_known(SEC_SID_USERS, &users);
+    sec_sid_well_known(SEC_SID_WORLD, &world);
+    sec_sid_well_known(SEC_SID_ADMINISTRATORS, &admins);
+    user_groups[0] = (struct sec_identity){ world, SEC_GROUP_ENABLED };
+    user_groups[1] = (struct sec_identity){ users, SEC_GROUP_ENABLED };
+    admin_groups[0] = user_groups[0];
+    admin_groups[1] = user_groups[1];
+    admin_groups[2] = (struct sec_identity){ admins, SEC_GROUP_ENABLED };
+    user = (struct sec_caller){ .user = { world, 0 }, .groups = user_groups, .group_count = 2 };
+    admin = (struct sec_caller){ .user = { world, 0 }, .groups = admin_groups, .group_count = 3 };
+    lc_ansi_label(label, "DENIED");
+    WSTR_SET(fs.file_system, "UDF");
+
+    uint64_t before = lc_fingerprint();
+    assert_int_equal(engine_allocate(engine, &user, &request, &lmid, &from), NTMS_E_ACCESS_DENIED);
+    assert_int_equal(engine_deallocate(engine, &user, &first), NTMS_E_ACCESS_DENIED);
+    assert_int_equal(engine_set_media_complete(engine, &user, &first), NTMS_E_ACCESS_DENIED);
+    assert_int_equal(engine_decommission_media(engine, &user, &four.id), NTMS_E_ACCESS_DENIED);
+    assert_int_equal(engine_swap_media(engine, &user, &first, &second), NTMS_E_ACCESS_DENIED);
+    assert_int_equal(engine_update_omid_label(engine, &user, &first, label, sizeof(label)), NTMS_E_ACCESS_DENIED);
+    assert_int_equal(engine_update_omid_filesystem(engine, &user, &first, &fs), NTMS_E_ACCESS_DENIED);
+    assert_int_equal(engine_change_media_type(engine, &user, &four_media.id, &dlt), NTMS_E_ACCESS_DENIED);
+    assert_true(lc_fingerprint() == before);
+    assert_int_equal(engine_set_media_complete(engine, &admin, &first), NTMS_OK);
+    assert_int_equal(lc_state("B00003L6"), RSM_PARTSTATE_COMPLETE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -326,6 +368,7 @@ int main(void)
         cmocka_unit_test(to_scratch_returns_the_medium_to_free),
         cmocka_unit_test(an_unprepared_medium_is_prepared_when_needed),
         cmocka_unit_test(change_media_type_moves_with_consistent_records),
+        cmocka_unit_test(access_is_checked_with_the_records),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
