@@ -1,19 +1,37 @@
-/* Media services: mount, dismount, allocation and the side life cycle. */
+/* Media services: mount, dismount, allocation and the side life cycle,
+ * media records, on-media identifiers. */
 #include "engine_access.h"
 #include "engine/records/media_admin.h"
+#include "engine/ops/allocate.h"
+#include "engine/ops/deallocate.h"
 #include "engine/ops/mount.h"
 #include "engine/ops/dismount.h"
 #include "engine/records/media_records.h"
 #include "engine/records/object_security.h"
+#include "engine/records/omid_update.h"
+#include "engine/records/side_states.h"
 #include "object_info.h"
 
-#define NTMS_MOUNT_OPTIONS_KNOWN 0x3Fu   /* READ .. NOWAIT (0x20) */
+#include <string.h>
 
-static DWORD one_media_call(HANDLE session, const NTMS_GUID *id, const char *function)
+#define NTMS_MOUNT_OPTIONS_KNOWN 0x3Fu   /* READ .. NOWAIT (0x20) */
+#define NTMS_ALLOCATE_OPTIONS_KNOWN (NTMS_ALLOCATE_NEW | NTMS_ALLOCATE_NEXT | NTMS_ALLOCATE_ERROR_IF_UNAVAILABLE)
+
+typedef ntms_err (*one_media_work)(struct engine *engine, const struct sec_caller *caller, const ntms_guid *id);
+
+/* The calls that take one medium id and do their access checks in the
+ * engine, inside the transaction that changes the records. */
+static DWORD one_media_call(HANDLE session, const NTMS_GUID *id, one_media_work work)
 {
+    struct shim_call call;
+
     REQUIRE_SESSION(session);
     REQUIRE_PARAMETER(id);
-    return shim_not_yet(function);
+    DWORD status = shim_begin(&call);
+    if (status == ERROR_SUCCESS)
+        status = work(call.engine, &call.caller, (const ntms_guid *)id);
+    shim_end(&call);
+    return shim_result(status);
 }
 
 /* Mount and dismount take use of each medium's pool and of its library. */
@@ -69,42 +87,69 @@ DWORD WINAPI DismountNtmsMedia(HANDLE hSession, LPNTMS_GUID lpMediaId, DWORD dwC
     return shim_result(status);
 }
 
+/* lpMediaId is NULL (all zeros) when nothing was allocated; with
+ * NTMS_ALLOCATE_NEXT it names the logical medium allocated with NEW on the
+ * way in. lpAllocateInformation, when given, must say its size. */
 DWORD WINAPI AllocateNtmsMedia(HANDLE hSession, LPNTMS_GUID lpMediaPool, LPNTMS_GUID lpPartition,
                                LPNTMS_GUID lpMediaId, DWORD dwOptions, DWORD dwTimeout,
                                LPNTMS_ALLOCATION_INFORMATION lpAllocateInformation)
 {
+    struct shim_call call;
+    ntms_guid from;
+
     TRACE("(%p, %p, %p, %p, 0x%lx, %lu, %p)", hSession, (void *)lpMediaPool, (void *)lpPartition,
           (void *)lpMediaId, dwOptions, dwTimeout, (void *)lpAllocateInformation);
     REQUIRE_SESSION(hSession);
     REQUIRE_PARAMETER(lpMediaPool && lpMediaId);
+    REQUIRE_PARAMETER(!(dwOptions & ~NTMS_ALLOCATE_OPTIONS_KNOWN));
     REQUIRE_PARAMETER(!((dwOptions & NTMS_ALLOCATE_NEW) && (dwOptions & NTMS_ALLOCATE_NEXT)));
-    return shim_not_yet(__func__);
+    REQUIRE_PARAMETER(!lpAllocateInformation || lpAllocateInformation->dwSize >= sizeof(*lpAllocateInformation));
+    struct allocate_request request = { *(const ntms_guid *)lpMediaPool, (const ntms_guid *)lpPartition, dwOptions,
+                                        dwTimeout };
+    DWORD status = shim_begin(&call);
+    if (status == ERROR_SUCCESS)
+        status = engine_allocate(call.engine, &call.caller, &request, (ntms_guid *)lpMediaId, &from);
+    shim_end(&call);
+    if (status == ERROR_SUCCESS && lpAllocateInformation)
+        memcpy(&lpAllocateInformation->AllocatedFrom, &from, sizeof(from));
+    if (status != ERROR_SUCCESS)
+        memset(lpMediaId, 0, sizeof(*lpMediaId));
+    return shim_result(status);
 }
 
 DWORD WINAPI DeallocateNtmsMedia(HANDLE hSession, LPNTMS_GUID lpMediaId, DWORD dwOptions)
 {
     TRACE("(%p, %p, 0x%lx)", hSession, (void *)lpMediaId, dwOptions);
-    return one_media_call(hSession, lpMediaId, __func__);
+    REQUIRE_SESSION(hSession);
+    REQUIRE_PARAMETER(dwOptions == 0);   /* reserved */
+    return one_media_call(hSession, lpMediaId, engine_deallocate);
 }
 
 DWORD WINAPI SwapNtmsMedia(HANDLE hSession, LPNTMS_GUID lpMediaId1, LPNTMS_GUID lpMediaId2)
 {
+    struct shim_call call;
+
     TRACE("(%p, %p, %p)", hSession, (void *)lpMediaId1, (void *)lpMediaId2);
     REQUIRE_SESSION(hSession);
     REQUIRE_PARAMETER(lpMediaId1 && lpMediaId2);
-    return shim_not_yet(__func__);
+    DWORD status = shim_begin(&call);
+    if (status == ERROR_SUCCESS)
+        status = engine_swap_media(call.engine, &call.caller, (const ntms_guid *)lpMediaId1,
+                                   (const ntms_guid *)lpMediaId2);
+    shim_end(&call);
+    return shim_result(status);
 }
 
 DWORD WINAPI DecommissionNtmsMedia(HANDLE hSession, LPNTMS_GUID lpMediaId)
 {
     TRACE("(%p, %p)", hSession, (void *)lpMediaId);
-    return one_media_call(hSession, lpMediaId, __func__);
+    return one_media_call(hSession, lpMediaId, engine_decommission_media);
 }
 
 DWORD WINAPI SetNtmsMediaComplete(HANDLE hSession, LPNTMS_GUID lpMediaId)
 {
     TRACE("(%p, %p)", hSession, (void *)lpMediaId);
-    return one_media_call(hSession, lpMediaId, __func__);
+    return one_media_call(hSession, lpMediaId, engine_set_media_complete);
 }
 
 /* Purges an offline medium and its sides. */
@@ -192,12 +237,38 @@ DWORD WINAPI CreateNtmsMediaA(HANDLE hSession, LPNTMS_OBJECTINFORMATIONA lpMedia
                         dwOptions, &form_a);
 }
 
+static void filesystem_info(const NTMS_FILESYSTEM_INFO *given, struct omid_filesystem *fs)
+{
+    _Static_assert(sizeof(fs->file_system) == sizeof(given->FileSystemType), "file system type sizes differ");
+    _Static_assert(sizeof(fs->volume) == sizeof(given->VolumeName), "volume name sizes differ");
+    memcpy(fs->file_system, given->FileSystemType, sizeof(fs->file_system));
+    memcpy(fs->volume, given->VolumeName, sizeof(fs->volume));
+    fs->file_system[ARRAYSIZE(fs->file_system) - 1] = 0;
+    fs->volume[ARRAYSIZE(fs->volume) - 1] = 0;
+    fs->serial = given->SerialNumber;
+}
+
+/* RAW_LABEL: the label block just written; FILESYSTEM_INFO: an
+ * NTMS_FILESYSTEM_INFO (numberOfBytes at least its size). */
 DWORD WINAPI UpdateNtmsOmidInfo(HANDLE hSession, LPNTMS_GUID lpMediaId, DWORD labelType, DWORD numberOfBytes,
                                 LPVOID lpBuffer)
 {
+    struct shim_call call;
+    struct omid_filesystem fs;
+
     TRACE("(%p, %p, %lu, %lu, %p)", hSession, (void *)lpMediaId, labelType, numberOfBytes, lpBuffer);
     REQUIRE_SESSION(hSession);
     REQUIRE_PARAMETER(lpMediaId && lpBuffer && numberOfBytes > 0);
     REQUIRE_PARAMETER(labelType == NTMS_OMID_TYPE_RAW_LABEL || labelType == NTMS_OMID_TYPE_FILESYSTEM_INFO);
-    return shim_not_yet(__func__);
+    REQUIRE_PARAMETER(labelType == NTMS_OMID_TYPE_RAW_LABEL || numberOfBytes >= sizeof(NTMS_FILESYSTEM_INFO));
+    if (labelType == NTMS_OMID_TYPE_FILESYSTEM_INFO)
+        filesystem_info(lpBuffer, &fs);
+    DWORD status = shim_begin(&call);
+    if (status == ERROR_SUCCESS && labelType == NTMS_OMID_TYPE_RAW_LABEL)
+        status = engine_update_omid_label(call.engine, &call.caller, (const ntms_guid *)lpMediaId, lpBuffer,
+                                          numberOfBytes);
+    else if (status == ERROR_SUCCESS)
+        status = engine_update_omid_filesystem(call.engine, &call.caller, (const ntms_guid *)lpMediaId, &fs);
+    shim_end(&call);
+    return shim_result(status);
 }

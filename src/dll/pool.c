@@ -109,15 +109,6 @@ DWORD WINAPI GetNtmsMediaPoolNameA(HANDLE hSession, LPNTMS_GUID lpPoolId, LPSTR 
     return shim_result(ERROR_SUCCESS);
 }
 
-/* Every pool/type call that takes (session, id, id). */
-static DWORD two_object_call(HANDLE session, const NTMS_GUID *first, const NTMS_GUID *second,
-                             const char *function)
-{
-    REQUIRE_SESSION(session);
-    REQUIRE_PARAMETER(first && second);
-    return shim_not_yet(function);
-}
-
 DWORD WINAPI MoveToNtmsMediaPool(HANDLE hSession, LPNTMS_GUID lpMediaId, LPNTMS_GUID lpPoolId)
 {
     struct shim_call call;
@@ -184,6 +175,15 @@ DWORD WINAPI DeleteNtmsMediaType(HANDLE hSession, LPNTMS_GUID lpMediaTypeId, LPN
 
 DWORD WINAPI ChangeNtmsMediaType(HANDLE hSession, LPNTMS_GUID lpMediaId, LPNTMS_GUID lpPoolId)
 {
+    struct shim_call call;
+
     TRACE("(%p, %p, %p)", hSession, (void *)lpMediaId, (void *)lpPoolId);
-    return two_object_call(hSession, lpMediaId, lpPoolId, __func__);
+    REQUIRE_SESSION(hSession);
+    REQUIRE_PARAMETER(lpMediaId && lpPoolId);
+    DWORD status = shim_begin(&call);
+    if (status == ERROR_SUCCESS)
+        status = engine_change_media_type(call.engine, &call.caller, (const ntms_guid *)lpMediaId,
+                                          (const ntms_guid *)lpPoolId);
+    shim_end(&call);
+    return shim_result(status);
 }

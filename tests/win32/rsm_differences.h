@@ -23,6 +23,7 @@ enum rsm_difference {
     DEFERRED_DISMOUNT_BY_A_PROCESS,
     NTMSAPI_FREE_LABEL,
     LABELS_WITHOUT_A_LABEL_LIBRARY,
+    ALLOCATION_WAITS_FOR_FREED_MEDIA,
     RSM_DIFFERENCE_COUNT
 };
 
@@ -54,6 +55,10 @@ static const char *const rsm_difference_why[RSM_DIFFERENCE_COUNT] = {
     [LABELS_WITHOUT_A_LABEL_LIBRARY] =
         "ntmsapi recognises ANSI and IBM VOL1, LTFS, Bacula, Bareos, Amanda and tar labels itself, where RSM knew "
         "only the labels its media label libraries claimed (MTF)",
+    [ALLOCATION_WAITS_FOR_FREED_MEDIA] =
+        "AllocateNtmsMedia with nothing to allocate waits up to dwTimeout for a medium another caller frees, then "
+        "answers ERROR_TIMEOUT; RSM submitted a NEWMEDIA operator request and waited for an operator (ntmsapi has "
+        "no operator requests yet)",
 };
 
 /* The exports the test programs call that ntmsapi does not implement yet. */

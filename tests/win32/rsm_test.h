@@ -47,6 +47,25 @@ static inline NTMS_GUID media_type_named(const WCHAR *name)
     return none;
 }
 
+/* Free's child pool for this media type; all zeros when none. */
+static inline NTMS_GUID free_pool_of_type(const NTMS_GUID *type)
+{
+    NTMS_GUID tops[8], frees[64], none = { 0 };
+    DWORD top_count = ARRAYSIZE(tops), count = 0;
+    NTMS_OBJECTINFORMATIONW info;
+
+    EnumerateNtmsObject(session, NULL, tops, &top_count, NTMS_MEDIA_POOL, 0);
+    for (DWORD i = 0; i < top_count; i++)
+        if (information(&tops[i], NTMS_MEDIA_POOL, &info) && info.Info.MediaPool.PoolType == NTMS_POOLTYPE_SCRATCH) {
+            count = ARRAYSIZE(frees);
+            EnumerateNtmsObject(session, &tops[i], frees, &count, NTMS_MEDIA_POOL, 0);
+        }
+    for (DWORD i = 0; i < count; i++)
+        if (information(&frees[i], NTMS_MEDIA_POOL, &info) && same_guid(&info.Info.MediaPool.MediaType, type))
+            return frees[i];
+    return none;
+}
+
 /* The computer object: there is one. */
 static inline NTMS_GUID the_computer(void)
 {

@@ -98,25 +98,6 @@ static void test_application_pools(void)
     expect(DeleteNtmsMediaPool(session, &app), ERROR_INVALID_MEDIA_POOL, "a deleted pool");
 }
 
-/* Free's child pool for this media type. */
-static NTMS_GUID free_pool_of_type(const NTMS_GUID *type)
-{
-    NTMS_GUID tops[8], frees[64], none = { 0 };
-    DWORD top_count = ARRAYSIZE(tops), count = 0;
-    NTMS_OBJECTINFORMATIONW info;
-
-    EnumerateNtmsObject(session, NULL, tops, &top_count, NTMS_MEDIA_POOL, 0);
-    for (DWORD i = 0; i < top_count; i++)
-        if (information(&tops[i], NTMS_MEDIA_POOL, &info) && info.Info.MediaPool.PoolType == NTMS_POOLTYPE_SCRATCH) {
-            count = ARRAYSIZE(frees);
-            EnumerateNtmsObject(session, &tops[i], frees, &count, NTMS_MEDIA_POOL, 0);
-        }
-    for (DWORD i = 0; i < count; i++)
-        if (information(&frees[i], NTMS_MEDIA_POOL, &info) && same_guid(&info.Info.MediaPool.MediaType, type))
-            return frees[i];
-    return none;
-}
-
 /* The blank tape of slot 1, Unrecognized, moved by RSM's rules: only to
  * Free first (which writes a free label on it), then between application pools. */
 static void move_between_pools(NTMS_GUID side)

@@ -87,6 +87,7 @@ static const struct field partition_fields[] = {
 
 static const struct field logical_media_fields[] = {
     F(1000, info.logical_media.media_pool), F(1001, info.logical_media.number_of_partitions),
+    F(1050, info.logical_media.partition),
 };
 
 static const struct field pool_fields[] = {

@@ -133,6 +133,8 @@ struct rsm_partition {
 struct rsm_logical_media {
     ntms_guid media_pool;
     uint32_t  number_of_partitions;
+    /* engine: */
+    ntms_guid partition;              /* the side it was allocated (its LogicalMedia names it back) */
 };
 
 struct rsm_media_pool {

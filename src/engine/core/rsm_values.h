@@ -54,6 +54,12 @@ enum { RSM_MOUNT_READ = 0x01, RSM_MOUNT_WRITE = 0x02, RSM_MOUNT_ERROR_NOT_AVAILA
        RSM_MOUNT_ERROR_OFFLINE = 0x08, RSM_MOUNT_SPECIFIC_DRIVE = 0x10, RSM_MOUNT_NOWAIT = 0x20 };
 enum { RSM_DISMOUNT_DEFERRED = 0x01, RSM_DISMOUNT_IMMEDIATE = 0x02 };
 
+/* NtmsAllocateOptions, the pools' NtmsAllocationPolicy and
+ * NtmsDeallocationPolicy, and UpdateNtmsOmidInfo's label types. */
+enum { RSM_ALLOCATE_NEW = 0x01, RSM_ALLOCATE_NEXT = 0x02, RSM_ALLOCATE_ERROR_IF_UNAVAILABLE = 0x04 };
+enum { RSM_ALLOCATE_FROMSCRATCH = 1, RSM_DEALLOCATE_TOSCRATCH = 1 };
+enum { RSM_OMID_TYPE_RAW_LABEL = 0x01, RSM_OMID_TYPE_FILESYSTEM_INFO = 0x02 };
+
 /* NtmsCreateOptions (CreateNtmsMediaPool) and NtmsEnumerateOption. */
 enum { RSM_OPEN_EXISTING = 1, RSM_CREATE_NEW = 2, RSM_OPEN_ALWAYS = 3 };
 enum { RSM_ENUM_ROOTPOOL = 1 };

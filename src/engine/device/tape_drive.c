@@ -138,6 +138,16 @@ ntms_err tape_write_label(struct scsi_transport *drive, const uint8_t *block, si
     return status;
 }
 
+bool tape_write_protected(struct scsi_transport *drive)
+{
+    enum { MODE_HEADER_WP = 0x80, ALL_PAGES = 0x3F };
+    uint8_t data[252];
+    struct scsi_request req;
+
+    scsi_build_mode_sense6(&req, data, sizeof(data), ALL_PAGES, true);
+    return robot_run(drive, &req) == NTMS_OK && req.transferred >= 4 && (data[2] & MODE_HEADER_WP);
+}
+
 ntms_err tape_unload(struct scsi_transport *drive)
 {
     struct scsi_request req;

@@ -4,6 +4,7 @@
 #ifndef NTMSAPI_ENGINE_DEVICE_TAPE_DRIVE_H
 #define NTMSAPI_ENGINE_DEVICE_TAPE_DRIVE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -25,6 +26,10 @@ uint32_t tape_ready_wait_ms(void);
 ntms_err tape_read_label(struct scsi_transport *drive, label_offer offer, struct label_info *label);
 /* Rewinds, writes `block` as the first block and a filemark, rewinds. */
 ntms_err tape_write_label(struct scsi_transport *drive, const uint8_t *block, size_t length);
+/* The write-protect bit of MODE SENSE's header (SSC device-specific
+ * parameter): true when the loaded medium cannot be written. A drive that
+ * does not answer counts as writable: its writes will say otherwise. */
+bool tape_write_protected(struct scsi_transport *drive);
 /* LOAD UNLOAD; drives without it (or that unload on the move) are fine. */
 ntms_err tape_unload(struct scsi_transport *drive);
 

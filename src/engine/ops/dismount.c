@@ -16,14 +16,17 @@
 
 static ntms_err defer(struct library_access *a, struct rsm_object *drive, struct media_side *side)
 {
+    ntms_guid media_id = side->media.id;
     ntms_err status = objdb_begin_write(a->engine->db);
 
     if (status != NTMS_OK)
         return status;
-    library_defer_dismount(a, drive, &side->media.id, &side->partition.id);
-    side->media.info.media.media_state = RSM_MEDIASTATE_LOADED;
-    if ((status = objdb_put(a->engine->db, drive)) == NTMS_OK)
-        status = objdb_put(a->engine->db, &side->media);
+    library_defer_dismount(a, drive, &media_id, &side->partition.id);
+    if ((status = objdb_get(a->engine->db, &media_id, &side->media)) == NTMS_OK) {   /* a fresh copy */
+        side->media.info.media.media_state = RSM_MEDIASTATE_LOADED;
+        if ((status = objdb_put(a->engine->db, drive)) == NTMS_OK)
+            status = objdb_put(a->engine->db, &side->media);
+    }
     if ((status = objdb_end(a->engine->db, status)) == NTMS_OK)
         dismount_timer_arm(a->engine);
     return status;

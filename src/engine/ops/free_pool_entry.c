@@ -12,6 +12,8 @@
 #include "engine/device/robot.h"
 #include "engine/device/tape_drive.h"
 #include "engine/core/wstr.h"
+#include "engine/records/media_recording.h"
+#include "engine/records/media_records.h"
 
 struct placement {
     struct rsm_object drive, home;
@@ -91,4 +93,42 @@ ntms_err free_pool_write_label(struct engine *engine, const struct rsm_object *m
     }
     library_access_close(&access);
     return status;
+}
+
+/* Still in Free and unprepared: AVAILABLE, the first side recording the label. */
+static ntms_err record_prepared(struct objdb *db, const ntms_guid *media_id, const struct label_info *label)
+{
+    struct rsm_object media, pool;
+    struct media_sides sides;
+    ntms_err status;
+
+    if ((status = objdb_get(db, media_id, &media)) != NTMS_OK
+        || (status = objdb_get(db, &media.info.media.media_pool, &pool)) != NTMS_OK
+        || (status = media_sides_of(db, media_id, &sides)) != NTMS_OK)
+        return status;
+    if (pool.info.pool.pool_type != RSM_POOLTYPE_SCRATCH)
+        return NTMS_OK;
+    for (size_t i = 0; i < sides.count && status == NTMS_OK; i++) {
+        struct rsm_partition *p = &sides.side[i].info.partition;
+        if (p->state != RSM_PARTSTATE_UNPREPARED)
+            continue;
+        p->state = RSM_PARTSTATE_AVAILABLE;
+        if (i == 0)
+            media_set_omid(p, label);
+        status = objdb_put(db, &sides.side[i]);
+    }
+    return status;
+}
+
+ntms_err free_pool_prepare(struct engine *engine, const ntms_guid *media_id)
+{
+    struct rsm_object media;
+    struct label_info written;
+    ntms_err status = engine_get_object(engine, media_id, &media);
+
+    if (status == NTMS_OK)
+        status = free_pool_write_label(engine, &media, &written);
+    if (status != NTMS_OK)
+        return status;
+    OBJDB_TRANSACTION(engine->db, true, record_prepared(engine->db, media_id, &written));
 }

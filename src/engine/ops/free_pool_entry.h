@@ -13,4 +13,9 @@
 /* Writes the free label; *written is the label as identification will read it. */
 ntms_err free_pool_write_label(struct engine *engine, const struct rsm_object *media, struct label_info *written);
 
+/* A medium that entered Free before its free label was written
+ * (UNPREPARED sides: a deallocation to Free) gets it now, and its sides
+ * become AVAILABLE. One another process prepared meanwhile is left as it is. */
+ntms_err free_pool_prepare(struct engine *engine, const ntms_guid *media);
+
 #endif

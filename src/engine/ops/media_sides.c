@@ -1,10 +1,16 @@
 #include "engine/ops/media_sides.h"
 
+#include "engine/records/logical_media.h"
+
 ntms_err media_side_resolve(struct engine *engine, const ntms_guid *id, struct media_side *side)
 {
     struct rsm_object o;
 
-    if (engine_get_object(engine, id, &o) != NTMS_OK || o.type != RSM_PARTITION)
+    if (engine_get_object(engine, id, &o) != NTMS_OK)
+        return NTMS_E_INVALID_MEDIA;
+    if (o.type == RSM_LOGICAL_MEDIA && engine_logical_media_side(engine, id, &o) != NTMS_OK)
+        return NTMS_E_INVALID_MEDIA;
+    if (o.type != RSM_PARTITION)
         return NTMS_E_INVALID_MEDIA;
     side->partition = o;
     return engine_get_object(engine, &o.info.partition.physical_media, &side->media) == NTMS_OK

@@ -1,4 +1,4 @@
-/* MountNtmsMedia: sides (partition ids) into drives. A mounted drive
+/* MountNtmsMedia: sides (partition or logical media ids) into drives. A mounted drive
  * belongs to the session that mounted it until that session dismounts,
  * closes, or its process ends; no other call moves its tape. */
 #include "engine/ops/mount.h"
@@ -18,28 +18,43 @@
 #include "engine/device/robot.h"
 #include "engine/device/tape_drive.h"
 
-static ntms_err check_mountable(struct engine *engine, const struct media_side *side)
+/* A COMPLETE side is written for good: no WRITE mount ([MS-RSMP]; MountNtmsMedia's docs). */
+static bool write_refused(const struct rsm_object *partition, uint32_t options)
+{
+    return (options & RSM_MOUNT_WRITE) && partition->info.partition.state == RSM_PARTSTATE_COMPLETE;
+}
+
+static ntms_err check_mountable(struct engine *engine, const struct media_side *side, uint32_t options)
 {
     if (!side->media.enabled || !side->partition.enabled)
         return NTMS_E_RESOURCE_DISABLED;
+    if (write_refused(&side->partition, options))
+        return NTMS_E_WRITE_PROTECT;
     return media_side_in_a_library(engine, side);
 }
 
 /* ---- mounting ---- */
 
-static ntms_err record_mounted(struct library_access *a, struct rsm_object *drive, struct media_side *side)
+/* The mount recorded on fresh copies of the medium and side (another
+ * process may have changed them since they were read), refused when the
+ * side was completed meanwhile and the mount is for writing. */
+static ntms_err mounted_in_records(struct objdb *db, struct rsm_object *drive, struct media_side *side,
+                                   const struct rsm_owner *owner, uint32_t options)
 {
-    struct objdb *db = a->engine->db;
-    ntms_err status = objdb_begin_write(db);
+    ntms_guid media_id = side->media.id, partition_id = side->partition.id;
+    ntms_err status;
 
-    if (status != NTMS_OK)
+    if ((status = objdb_get(db, &media_id, &side->media)) != NTMS_OK
+        || (status = objdb_get(db, &partition_id, &side->partition)) != NTMS_OK)
         return status;
+    if (write_refused(&side->partition, options))
+        return NTMS_E_WRITE_PROTECT;
     struct rsm_drive *d = &drive->info.drive;
     d->state = RSM_DRIVESTATE_LOADED;
     d->loaded_media = side->media.id;
     d->saved_partition = side->partition.id;
     d->dismount_due = 0;
-    d->holder = a->owner;
+    d->holder = *owner;
     d->mount_count++;
     side->media.info.media.location = drive->id;
     side->media.info.media.location_type = RSM_LOCATION_DRIVE;
@@ -48,11 +63,23 @@ static ntms_err record_mounted(struct library_access *a, struct rsm_object *driv
     side->partition.info.partition.mount_count++;
     if ((status = objdb_put(db, drive)) == NTMS_OK && (status = objdb_put(db, &side->media)) == NTMS_OK)
         status = objdb_put(db, &side->partition);
-    return objdb_end(db, status);
+    return status;
 }
 
-/* Waits for the drive, with the robot lock released. */
-static ntms_err wait_ready_unlocked(struct library_access *a, const struct rsm_object *drive)
+static ntms_err record_mounted(struct library_access *a, struct rsm_object *drive, struct media_side *side,
+                               uint32_t options)
+{
+    struct objdb *db = a->engine->db;
+    ntms_err status = objdb_begin_write(db);
+
+    if (status != NTMS_OK)
+        return status;
+    return objdb_end(db, mounted_in_records(db, drive, side, &a->owner, options));
+}
+
+/* Waits for the drive, with the robot lock released; a mount for
+ * writing also asks whether the tape is write-protected. */
+static ntms_err wait_ready_unlocked(struct library_access *a, const struct rsm_object *drive, uint32_t options)
 {
     struct scsi_transport *tape;
 
@@ -60,6 +87,8 @@ static ntms_err wait_ready_unlocked(struct library_access *a, const struct rsm_o
     ntms_err status = library_open_drive(a, drive, &tape);
     if (status == NTMS_OK) {
         status = tape_wait_ready(tape, tape_ready_wait_ms());
+        if (status == NTMS_OK && (options & RSM_MOUNT_WRITE) && tape_write_protected(tape))
+            status = NTMS_E_WRITE_PROTECT;
         scsi_transport_close(tape);
     }
     ntms_err locked = library_access_reacquire(a);
@@ -78,7 +107,7 @@ static ntms_err choose_drive(struct library_access *a, const ntms_guid *specific
 
 /* From its home slot into a drive; ready, or back home. */
 static ntms_err load_into_drive(struct library_access *a, struct media_side *side, const ntms_guid *specific,
-                                struct rsm_object *drive)
+                                uint32_t options, struct rsm_object *drive)
 {
     struct rsm_object home;
     ntms_err status;
@@ -97,8 +126,8 @@ static ntms_err load_into_drive(struct library_access *a, struct media_side *sid
             status = NTMS_E_BUSY;
         return status;
     }
-    if ((status = wait_ready_unlocked(a, drive)) == NTMS_OK)
-        status = record_mounted(a, drive, side);
+    if ((status = wait_ready_unlocked(a, drive, options)) == NTMS_OK)
+        status = record_mounted(a, drive, side, options);
     if (status != NTMS_OK && library_dismount(a, drive) != NTMS_OK)   /* never a tape where the records do not say */
         dismount_timer_arm(a->engine);
     return status;
@@ -106,17 +135,23 @@ static ntms_err load_into_drive(struct library_access *a, struct media_side *sid
 
 /* Into a drive (already there under a deferred dismount: used in place). */
 static ntms_err mount_one(struct library_access *a, struct media_side *side, const ntms_guid *specific,
-                          struct rsm_object *drive)
+                          uint32_t options, struct rsm_object *drive)
 {
     if (!library_drive_holding(a, &side->media.id, drive))
-        return load_into_drive(a, side, specific, drive);
+        return load_into_drive(a, side, specific, options, drive);
     if (drive->info.drive.state != RSM_DRIVESTATE_DISMOUNTABLE || library_drive_taken(drive))
         return NTMS_E_BUSY;            /* mounted, or in use, by someone */
     if (specific && !ntms_guid_equal(specific, &drive->id))
         return NTMS_E_BUSY;            /* it waits in another drive: that one is busy with it */
     ntms_err status = library_claim_drive(a, drive);
-    if (status == NTMS_OK && (status = record_mounted(a, drive, side)) != NTMS_OK)
-        library_give_back(a, drive);
+    if (status != NTMS_OK)
+        return status;
+    if (options & RSM_MOUNT_WRITE)
+        status = wait_ready_unlocked(a, drive, options);
+    if (status == NTMS_OK)
+        status = record_mounted(a, drive, side, options);
+    if (status != NTMS_OK)
+        library_give_back(a, drive);   /* it waits there, deferred, as before */
     return status;
 }
 
@@ -132,8 +167,8 @@ static ntms_err mount_from(struct engine *engine, const struct rsm_owner *owner,
         struct rsm_object drive;
         uint32_t i = *done;
         if ((status = media_side_resolve(engine, &ids[i], &side)) == NTMS_OK
-            && (status = mount_one(&access, &side, (options & RSM_MOUNT_SPECIFIC_DRIVE) ? &drives[i] : NULL, &drive))
-                   == NTMS_OK) {
+            && (status = mount_one(&access, &side, (options & RSM_MOUNT_SPECIFIC_DRIVE) ? &drives[i] : NULL, options,
+                                   &drive)) == NTMS_OK) {
             drives[i] = drive.id;
             (*done)++;
         }
@@ -156,7 +191,7 @@ ntms_err engine_mount(struct engine *engine, const struct ntms_session *session,
 
     for (uint32_t i = 0; i < count && status == NTMS_OK; i++) {
         if ((status = media_side_resolve(engine, &ids[i], &side)) == NTMS_OK
-            && (status = check_mountable(engine, &side)) == NTMS_OK && i > 0
+            && (status = check_mountable(engine, &side, options)) == NTMS_OK && i > 0
             && !ntms_guid_equal(&library, &side.media.info.media.current_library))
             status = NTMS_E_DRIVE_MEDIA_MISMATCH;
         library = side.media.info.media.current_library;

@@ -3,8 +3,10 @@
 
 #include "engine/core/engine.h"
 
-/* MountNtmsMedia: side ids -> drives (options: NTMS_MOUNT_*; with
- * SPECIFIC_DRIVE the drives are taken from `drives`). A busy drive or
+/* MountNtmsMedia: side or logical media ids -> drives (options:
+ * NTMS_MOUNT_*; with SPECIFIC_DRIVE the drives are taken from `drives`;
+ * WRITE refuses a COMPLETE side and a write-protected tape with
+ * NTMS_E_WRITE_PROTECT, the tape sent home again). A busy drive or
  * medium is waited for up to timeout_ms (0xFFFFFFFF: forever), then
  * NTMS_E_TIMEOUT; not at all with ERROR_NOT_AVAIL or NOWAIT (NTMS_E_BUSY).
  * The drives belong to `session` (NULL: the engine) until it dismounts. */

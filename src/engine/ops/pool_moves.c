@@ -1,10 +1,11 @@
-/* MoveToNtmsMediaPool: by RSM's rules (records/pools.c); a tape entering
- * Free gets a free label first (ops/free_pool_entry.c), so that it is known
- * to be free wherever it is identified next. */
+/* MoveToNtmsMediaPool and ChangeNtmsMediaType: by RSM's rules
+ * (records/media_moves.c); a tape entering Free gets a free label first
+ * (ops/free_pool_entry.c), so that it is known to be free wherever it is
+ * identified next. */
 #include "engine/ops/pool_moves.h"
 
 #include "engine/ops/free_pool_entry.h"
-#include "engine/records/pools.h"
+#include "engine/records/media_moves.h"
 
 static ntms_err plan_move(struct engine *engine, const struct sec_caller *caller, const ntms_guid *media,
                           const ntms_guid *pool, struct pool_move *plan)
@@ -21,10 +22,10 @@ static ntms_err plan_move(struct engine *engine, const struct sec_caller *caller
     return objdb_end(engine->db, status);
 }
 
-ntms_err engine_move_to_pool(struct engine *engine, const struct sec_caller *caller, const ntms_guid *media,
-                             const ntms_guid *pool)
+static ntms_err move(struct engine *engine, const struct sec_caller *caller, const ntms_guid *media,
+                     const ntms_guid *pool, bool change_type)
 {
-    struct pool_move plan = { 0 };
+    struct pool_move plan = { .change_type = change_type };
     struct label_info written;
     struct rsm_object record;
     ntms_err status = plan_move(engine, caller, media, pool, &plan);
@@ -35,6 +36,18 @@ ntms_err engine_move_to_pool(struct engine *engine, const struct sec_caller *cal
         status = free_pool_write_label(engine, &record, &written);
     if (status != NTMS_OK)
         return status;
-    plan = (struct pool_move){ .label = &written };
+    plan = (struct pool_move){ .change_type = change_type, .label = &written };
     return plan_move(engine, caller, media, pool, &plan);
+}
+
+ntms_err engine_move_to_pool(struct engine *engine, const struct sec_caller *caller, const ntms_guid *media,
+                             const ntms_guid *pool)
+{
+    return move(engine, caller, media, pool, false);
+}
+
+ntms_err engine_change_media_type(struct engine *engine, const struct sec_caller *caller, const ntms_guid *media,
+                                  const ntms_guid *pool)
+{
+    return move(engine, caller, media, pool, true);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 struct collection {
+    struct objdb    *db;
     const ntms_guid *container;
     uint32_t         container_type;
     struct rsm_object container_object;
@@ -18,6 +19,32 @@ struct collection {
     size_t           count, capacity;
     ntms_err         status;
 };
+
+/* A side belongs to the pool its medium is in. */
+static bool side_in_pool(const struct collection *c, const struct rsm_object *side)
+{
+    struct rsm_object media;
+
+    return objdb_get(c->db, &side->info.partition.physical_media, &media) == NTMS_OK
+        && ntms_guid_equal(&media.info.media.media_pool, c->container);
+}
+
+static bool side_contained(const struct collection *c, const struct rsm_object *o)
+{
+    switch (c->container_type) {
+    case RSM_PHYSICAL_MEDIA: return ntms_guid_equal(&o->info.partition.physical_media, c->container);
+    case RSM_LOGICAL_MEDIA:  return ntms_guid_equal(&o->info.partition.logical_media, c->container);
+    default:                 return side_in_pool(c, o);
+    }
+}
+
+/* A logical medium belongs to its pool, and to the side that names it. */
+static bool logical_media_contained(const struct collection *c, const struct rsm_object *o)
+{
+    if (c->container_type == RSM_PARTITION)
+        return ntms_guid_equal(&c->container_object.info.partition.logical_media, &o->id);
+    return ntms_guid_equal(&o->info.logical_media.media_pool, c->container);
+}
 
 /* Does object o belong to the container? */
 static bool contained(const struct collection *c, const struct rsm_object *o)
@@ -39,9 +66,8 @@ static bool contained(const struct collection *c, const struct rsm_object *o)
     case RSM_PHYSICAL_MEDIA:
         return c->container_type == RSM_MEDIA_POOL ? ntms_guid_equal(&o->info.media.media_pool, in)
                                                    : ntms_guid_equal(&o->info.media.current_library, in);
-    case RSM_PARTITION:
-        return c->container_type == RSM_PHYSICAL_MEDIA ? ntms_guid_equal(&o->info.partition.physical_media, in)
-                                                       : ntms_guid_equal(&o->info.partition.logical_media, in);
+    case RSM_PARTITION:      return side_contained(c, o);
+    case RSM_LOGICAL_MEDIA:  return logical_media_contained(c, o);
     default:              return false;
     }
 }
@@ -98,7 +124,8 @@ static const uint32_t *allowed_containers(uint32_t type)
     static const uint32_t library[] = { RSM_LIBRARY, 0 };
     static const uint32_t pool[] = { RSM_MEDIA_POOL, 0 };
     static const uint32_t media[] = { RSM_MEDIA_POOL, RSM_LIBRARY, 0 };
-    static const uint32_t partition[] = { RSM_PHYSICAL_MEDIA, RSM_LOGICAL_MEDIA, 0 };
+    static const uint32_t partition[] = { RSM_PHYSICAL_MEDIA, RSM_LOGICAL_MEDIA, RSM_MEDIA_POOL, 0 };
+    static const uint32_t logical_media[] = { RSM_MEDIA_POOL, RSM_PARTITION, 0 };
 
     switch (type) {
     case RSM_CHANGER: case RSM_DRIVE: case RSM_IEDOOR: case RSM_IEPORT: case RSM_STORAGESLOT: case RSM_LIBREQUEST:
@@ -107,6 +134,7 @@ static const uint32_t *allowed_containers(uint32_t type)
     case RSM_MEDIA_TYPE: return library;
     case RSM_PHYSICAL_MEDIA: return media;
     case RSM_PARTITION: return partition;
+    case RSM_LOGICAL_MEDIA: return logical_media;
     default: return none;
     }
 }
@@ -154,7 +182,7 @@ static ntms_err add_root_pool(struct engine *engine, struct collection *c)
 ntms_err engine_enumerate(struct engine *engine, const ntms_guid *container, uint32_t type, uint32_t options,
                           ntms_guid *list, uint32_t *count)
 {
-    struct collection c = { .container = container, .type = type,
+    struct collection c = { .db = engine->db, .container = container, .type = type,
                             .top_pools_only = type == RSM_MEDIA_POOL && !container };
     ntms_err status = objdb_begin_read(engine->db);
 

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "engine/records/logical_media.h"
 #include "engine/records/media_records.h"
 #include "engine/records/object_security.h"
 #include "engine/records/system_objects.h"
@@ -84,22 +85,6 @@ static void default_name(struct rsm_object *media, const struct rsm_object *side
     memcpy(media->name, from, n * sizeof(wchar16));
 }
 
-/* The logical medium a side was given (created here; its id must be new). */
-static ntms_err create_logical_media(struct objdb *db, const struct rsm_object *media, const ntms_guid *id)
-{
-    struct rsm_object lmid;
-
-    if (!id_is_free(db, id))
-        return NTMS_E_INVALID_MEDIA;
-    memset(&lmid, 0, sizeof(lmid));
-    lmid.id = *id;
-    lmid.type = RSM_LOGICAL_MEDIA;
-    lmid.enabled = 1;
-    lmid.info.logical_media.media_pool = media->info.media.media_pool;
-    lmid.info.logical_media.number_of_partitions = 1;
-    return objdb_put(db, &lmid);
-}
-
 static ntms_err record_sides(struct objdb *db, const struct rsm_object *media, struct rsm_object *sides,
                              uint32_t count)
 {
@@ -110,8 +95,10 @@ static ntms_err record_sides(struct objdb *db, const struct rsm_object *media, s
         s->operational_state = RSM_READY;
         s->info.partition.physical_media = media->id;
         s->info.partition.side = (uint16_t)i;
-        if (!ntms_guid_is_null(&s->info.partition.logical_media))
-            status = create_logical_media(db, media, &s->info.partition.logical_media);
+        /* The logical medium a side was given is created with it (its id must be new). */
+        ntms_guid lmid = s->info.partition.logical_media;
+        if (!ntms_guid_is_null(&lmid))
+            status = logical_media_create(db, &lmid, &media->info.media.media_pool, s);
         if (status == NTMS_OK)
             status = objdb_put(db, s);
     }

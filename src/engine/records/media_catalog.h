@@ -1,4 +1,6 @@
-/* The tape media types ntmsapi knows, as RSM's media type objects.
+/* The media types ntmsapi knows, as RSM's media type objects: tapes, and
+ * one two-sided magneto-optical type (RSM's libraries held those too;
+ * applications allocate both sides of one with NTMS_ALLOCATE_NEW/NEXT).
  *
  * RSM named each type and gave it a STORAGE_MEDIA_TYPE code (winioctl.h).
  * That enumeration has one code per family (LTO_Ultrium) and none for IBM
@@ -22,6 +24,8 @@ struct media_kind {
     const char *barcode_suffix;    /* last two characters of the label, or NULL */
     uint8_t     density_code;      /* SSC density code, 0 when none is known */
     int         cleaner;           /* 1 for cleaning cartridges */
+    uint32_t    sides;             /* 2 for two-sided media; 0 (or 1): one side */
+    uint32_t    device_type;       /* FILE_DEVICE_* of the drives that take it; 0: tape */
 };
 
 /* The whole catalogue, in a fixed order (index = stable id). */

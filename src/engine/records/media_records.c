@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "engine/core/owner.h"
 #include "engine/core/record_lookup.h"
 #include "engine/records/system_objects.h"
 #include "engine/core/wstr.h"
@@ -107,6 +108,38 @@ ntms_err media_next_sequence_number(struct objdb *db, wchar16 *text, size_t capa
 bool media_side_in_use(uint32_t state)
 {
     return state == RSM_PARTSTATE_ALLOCATED || state == RSM_PARTSTATE_COMPLETE || state == RSM_PARTSTATE_RESERVED;
+}
+
+static bool holding_in_use(const struct rsm_object *o, const void *media)
+{
+    return ntms_guid_equal(&o->info.drive.loaded_media, media) && owner_alive(&o->info.drive.holder);
+}
+
+bool media_in_use(struct objdb *db, const ntms_guid *media)
+{
+    struct rsm_object drive;
+
+    return records_find(db, RSM_DRIVE, holding_in_use, media, &drive) == NTMS_OK;
+}
+
+bool media_online(struct objdb *db, const struct rsm_object *media)
+{
+    struct rsm_object library;
+
+    return !ntms_guid_is_null(&media->info.media.current_library)
+        && objdb_get(db, &media->info.media.current_library, &library) == NTMS_OK
+        && library.info.library.library_type != RSM_LIBRARYTYPE_OFFLINE;
+}
+
+bool media_label_writable(struct objdb *db, const struct rsm_object *media)
+{
+    struct rsm_object library;
+
+    if (objdb_get(db, &media->info.media.current_library, &library) != NTMS_OK)
+        return false;
+    uint32_t type = library.info.library.library_type;
+    return type == RSM_LIBRARYTYPE_STANDALONE || (type == RSM_LIBRARYTYPE_ONLINE
+                                                  && !ntms_guid_is_null(&media->info.media.home_slot));
 }
 
 static bool side_with_omid(const struct rsm_object *o, const void *key)

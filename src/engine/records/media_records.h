@@ -28,6 +28,17 @@ ntms_err media_sides_of(struct objdb *db, const ntms_guid *media, struct media_s
 /* Allocated, complete or reserved: held by an application. */
 bool media_side_in_use(uint32_t state);
 
+/* In a drive someone works with (a mount, an identification, a move
+ * under way): a deferred medium waiting in its drive is not in use. */
+bool media_in_use(struct objdb *db, const ntms_guid *media);
+
+/* In an online or stand-alone library, not in the offline one. */
+bool media_online(struct objdb *db, const struct rsm_object *media);
+
+/* Where a label can be written on it: in an online library with a home
+ * slot, or in a stand-alone drive. */
+bool media_label_writable(struct objdb *db, const struct rsm_object *media);
+
 /* The side whose on-media identifier (label type and id) this is;
  * NTMS_E_OBJECT_NOT_FOUND when none. */
 ntms_err media_find_by_omid(struct objdb *db, const struct rsm_partition *omid, struct rsm_object *side);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/records/logical_media.h"
 #include "engine/records/system_objects.h"
 #include "security/sec_acl.h"
 
@@ -154,6 +155,9 @@ ntms_err engine_check_media_access(struct engine *engine, const struct sec_calle
     if (status != NTMS_OK || !caller || sec_caller_is_administrator(caller) || engine_get_object(engine, id, &o))
         return status;
     const ntms_guid *pmid = o.type == RSM_PARTITION ? &o.info.partition.physical_media : &o.id;
+    struct rsm_object lmid_side;
+    if (o.type == RSM_LOGICAL_MEDIA && engine_logical_media_side(engine, &o.id, &lmid_side) == NTMS_OK)
+        pmid = &lmid_side.info.partition.physical_media;
     if (engine_get_object(engine, pmid, &media) == NTMS_OK && media.type == RSM_PHYSICAL_MEDIA
         && !ntms_guid_is_null(&media.info.media.current_library))
         status = engine_check_access(engine, caller, &media.info.media.current_library, rights);

@@ -1,13 +1,12 @@
-/* Application media pools: CreateNtmsMediaPool, DeleteNtmsMediaPool, and
- * MoveToNtmsMediaPool by RSM's rules ([MS-RSMP] 3.2.5.2.2.x). System pools
- * (Free, Import, Unrecognized and their children) are RSM's alone. */
+/* Application media pools: CreateNtmsMediaPool and DeleteNtmsMediaPool
+ * ([MS-RSMP] 3.2.5.2.2.x). System pools (Free, Import, Unrecognized and
+ * their children) are RSM's alone. Moving media between pools:
+ * records/media_moves.c. */
 #include "engine/records/pools.h"
 
 #include <string.h>
 
 #include "engine/core/record_lookup.h"
-#include "engine/records/media_recording.h"
-#include "engine/records/media_records.h"
 #include "engine/records/object_security.h"
 #include "engine/records/system_objects.h"
 #include "engine/core/wstr.h"
@@ -175,81 +174,4 @@ ntms_err engine_delete_pool(struct engine *engine, const ntms_guid *pool)
     if (status != NTMS_OK)
         return status;
     return objdb_end(engine->db, delete(engine->db, pool));
-}
-
-/* ---- MoveToNtmsMediaPool ---- */
-
-/* RSM's rule for moves (Windows Server 2003): out of Free takes use of
- * Free and control of the destination; into Free, control of the source
- * and use of Free; otherwise control of both. */
-static ntms_err may_move(struct objdb *db, const struct sec_caller *caller, const struct rsm_object *from,
-                         const struct rsm_object *to)
-{
-    bool from_free = from->info.pool.pool_type == RSM_POOLTYPE_SCRATCH;
-    bool to_free = to->info.pool.pool_type == RSM_POOLTYPE_SCRATCH;
-    ntms_err status = object_access_check(db, caller, &from->id, from_free ? RSM_USE_ACCESS : RSM_CONTROL_ACCESS);
-
-    if (status == NTMS_OK)
-        status = object_access_check(db, caller, &to->id, to_free ? RSM_USE_ACCESS : RSM_CONTROL_ACCESS);
-    return status;
-}
-
-/* Whether the medium is where a label can be written: in an online
- * library with a home slot, or in a stand-alone drive. */
-static bool label_writable(struct objdb *db, const struct rsm_object *media)
-{
-    struct rsm_object library;
-
-    if (objdb_get(db, &media->info.media.current_library, &library) != NTMS_OK)
-        return false;
-    uint32_t type = library.info.library.library_type;
-    return type == RSM_LIBRARYTYPE_STANDALONE || (type == RSM_LIBRARYTYPE_ONLINE
-                                                  && !ntms_guid_is_null(&media->info.media.home_slot));
-}
-
-/* A move into Free writes a free label on an online tape first: the
- * first pass finds that out, the second records the move with the label. */
-ntms_err pool_move_apply(struct objdb *db, const struct sec_caller *caller, const ntms_guid *media_id,
-                         const ntms_guid *pool_id, struct pool_move *plan)
-{
-    struct rsm_object media, from, to;
-    struct media_sides sides;
-
-    if (objdb_get(db, media_id, &media) != NTMS_OK || media.type != RSM_PHYSICAL_MEDIA)
-        return NTMS_E_INVALID_MEDIA;
-    if (objdb_get(db, pool_id, &to) != NTMS_OK || to.type != RSM_MEDIA_POOL
-        || to.info.pool.pool_type == RSM_POOLTYPE_ROOT
-        || objdb_get(db, &media.info.media.media_pool, &from) != NTMS_OK)
-        return NTMS_E_INVALID_MEDIA_POOL;
-    ntms_err status = may_move(db, caller, &from, &to);
-    if (status != NTMS_OK)
-        return status;
-    if (media.info.media.media_state != RSM_MEDIASTATE_IDLE && media.info.media.media_state != RSM_MEDIASTATE_LOADED)
-        return NTMS_E_BUSY;
-    if (!ntms_guid_is_null(&to.info.pool.media_type)
-        && !ntms_guid_equal(&to.info.pool.media_type, &media.info.media.media_type))
-        return NTMS_E_MEDIA_INCOMPATIBLE;
-    uint32_t source = from.info.pool.pool_type, target = to.info.pool.pool_type;
-    if (target == RSM_POOLTYPE_IMPORT || target == RSM_POOLTYPE_FOREIGN)
-        return NTMS_E_INVALID_MEDIA_POOL;                 /* RSM alone files media there */
-    if ((source == RSM_POOLTYPE_IMPORT || source == RSM_POOLTYPE_FOREIGN) && target != RSM_POOLTYPE_SCRATCH)
-        return NTMS_E_INVALID_MEDIA_POOL;                 /* they may go only to Free */
-    status = media_sides_of(db, media_id, &sides);
-    for (size_t i = 0; status == NTMS_OK && i < sides.count && target == RSM_POOLTYPE_SCRATCH; i++)
-        if (media_side_in_use(sides.side[i].info.partition.state))
-            return NTMS_E_INVALID_STATE;
-    if (status == NTMS_OK && target == RSM_POOLTYPE_SCRATCH && source != RSM_POOLTYPE_SCRATCH && !plan->label
-        && label_writable(db, &media)) {
-        plan->needs_label = true;
-        return NTMS_OK;
-    }
-    for (size_t i = 0; status == NTMS_OK && i < sides.count && target == RSM_POOLTYPE_SCRATCH; i++) {
-        struct rsm_partition *p = &sides.side[i].info.partition;
-        p->state = RSM_PARTSTATE_AVAILABLE;
-        if (plan->label && i == 0)
-            media_set_omid(p, plan->label);
-        status = objdb_put(db, &sides.side[i]);
-    }
-    media.info.media.media_pool = to.id;
-    return status == NTMS_OK ? objdb_put(db, &media) : status;
 }

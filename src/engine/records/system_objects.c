@@ -114,9 +114,9 @@ static ntms_err ensure_media_type(struct objdb *db, const struct media_kind *kin
     if ((status = new_object(&o, RSM_MEDIA_TYPE, kind->name)) != NTMS_OK)
         return status;
     o.info.media_type.media_type = kind->storage_media_type;
-    o.info.media_type.number_of_sides = 1;
+    o.info.media_type.number_of_sides = kind->sides ? kind->sides : 1;
     o.info.media_type.read_write_characteristics = kind->read_write;
-    o.info.media_type.device_type = FILE_DEVICE_TAPE_TYPE;
+    o.info.media_type.device_type = kind->device_type ? kind->device_type : FILE_DEVICE_TAPE_TYPE;
     *id = o.id;
     return objdb_put(db, &o);
 }

@@ -282,6 +282,10 @@ static ntms_err tape_command(struct sim_library *l, struct sim_drive_state *d, s
         memcpy(tape->block, req->data, tape->length);
         l->writes++;
         return NTMS_OK;
+    case 0x1A: {                                  /* MODE SENSE(6): the header's write-protect bit */
+        uint8_t header[4] = { 3, 0, (uint8_t)(0x10 | (tape->write_protected ? 0x80 : 0)), 0 };
+        return reply(req, header, sizeof(header));
+    }
     case 0x08:
         l->reads++;
         if (!tape->length)
