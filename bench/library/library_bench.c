@@ -179,9 +179,12 @@ static int inventory(void)
     phase_start(&p);
     status = engine_inventory(e, &library, RSM_INVENTORY_FAST);
     phase_end(&p, "first FAST inventory", status, tapes);
+    const char *repeat_text = getenv("BENCH_UNCHANGED_REPEAT");
+    unsigned repeat = repeat_text && atoi(repeat_text) > 0 ? (unsigned)atoi(repeat_text) : 1;
     phase_start(&p);
-    status = engine_inventory(e, &library, RSM_INVENTORY_FAST);
-    phase_end(&p, "unchanged FAST inventory", status, 0);
+    for (unsigned i = 0; i < repeat; i++)
+        status = engine_inventory(e, &library, RSM_INVENTORY_FAST);
+    phase_end(&p, "unchanged FAST inventory", status, repeat > 1 ? repeat : 0);
     uint64_t start = plat_monotonic_ns();
     unsigned reads = read_every(e, &library, RSM_STORAGESLOT) + read_every(e, &library, RSM_PHYSICAL_MEDIA);
     double seconds = (double)(plat_monotonic_ns() - start) / 1e9;

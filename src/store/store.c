@@ -30,6 +30,7 @@ struct store {
     bool seen_valid;
     struct plat_lock *lock;
     size_t checkpoint_after;      /* tests: a checkpoint once the journal passes this many bytes */
+    uint64_t version;             /* counts every change of the entries in memory */
 };
 
 /* ---- what is on disk ---- */
@@ -137,6 +138,7 @@ static ntms_err load_without_checkpoint(struct store *s, ntms_err checkpoint)
 
 static ntms_err load_state(struct store *s)
 {
+    s->version++;
     ntms_err status = load_checkpoint(s, s->db_path);
 
     s->journal_end = 0;
@@ -186,9 +188,12 @@ static ntms_err catch_up(struct store *s)
         return NTMS_E_DATABASE_FAILURE;
     size_t header = s->journal_end ? 0 : JOURNAL_HEADER;
     if (!header || journal_header_valid(data, length)) {
+        uint64_t generation = s->generation;
         status = journal_apply(data + header, length - header, &s->table, &s->generation, &used);
         if (used)
             s->journal_end += header + used;
+        if (s->generation != generation || status != NTMS_OK)
+            s->version++;
     }
     free(data);
     if (status != NTMS_OK)
@@ -559,6 +564,7 @@ ntms_err store_put(struct store *s, uint8_t kind, const ntms_guid *id, const cha
     if (strlen(name) > STORE_NAME_MAX || length > STORE_VALUE_MAX)
         return NTMS_E_INVALID_PARAMETER;
     ntms_err status = table_put(&s->table, kind, id, name, tag, value, length, &changed);
+    s->version += changed;
     if (status == NTMS_OK && changed && (status = touch(s, kind, id, name)) != NTMS_OK)
         s->cached = false;   /* changed but not remembered as changed: never commit it */
     return status;
@@ -569,8 +575,10 @@ static ntms_err remove_at(struct store *s, size_t at)
     const struct table_entry *e = &s->table.entries[at];
     ntms_err status = touch(s, e->kind, &e->id, e->name);
 
-    if (status == NTMS_OK)
+    if (status == NTMS_OK) {
         table_remove_at(&s->table, at);
+        s->version++;
+    }
     return status;
 }
 
@@ -611,6 +619,11 @@ bool store_next(struct store *s, size_t *cursor, struct store_entry *entry)
 uint64_t store_generation(const struct store *store)
 {
     return store->generation;
+}
+
+uint64_t store_version(const struct store *store)
+{
+    return store->version;
 }
 
 /* ---- copies ---- */

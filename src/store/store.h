@@ -73,6 +73,10 @@ ntms_err store_delete_id(struct store *store, const ntms_guid *id);
 bool store_next(struct store *store, size_t *cursor, struct store_entry *entry);
 
 uint64_t store_generation(const struct store *store);
+/* Changes whenever the entries in memory change (a put, a delete, a load,
+ * a commit of another process read in): what is derived from them and
+ * kept is still right while it stays the same. */
+uint64_t store_version(const struct store *store);
 /* Tests: a checkpoint as soon as the journal holds more than this (0: the
  * normal rule, when it outgrows the checkpoint and 1 MiB). */
 void store_set_checkpoint_after(struct store *store, size_t journal_bytes);

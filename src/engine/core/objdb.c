@@ -106,6 +106,11 @@ ntms_err objdb_get(struct objdb *db, const ntms_guid *id, struct rsm_object *obj
     return rsm_decode(e.value, e.length, object);
 }
 
+uint64_t objdb_version(struct objdb *db)
+{
+    return store_version(db->store);
+}
+
 uint64_t objdb_now(void)
 {
     return plat_now_filetime();

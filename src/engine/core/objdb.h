@@ -51,6 +51,11 @@ ntms_err objdb_flush_deferred(struct objdb *db);
         return result_;                                                         \
     } while (0)
 
+/* Inside a transaction: changes whenever the objects in memory change
+ * (this transaction's puts, a commit of any process read in). Data
+ * derived from the objects may be kept while it stays the same. */
+uint64_t objdb_version(struct objdb *db);
+
 /* NTMS_E_OBJECT_NOT_FOUND when no object has this id. */
 ntms_err objdb_get(struct objdb *db, const ntms_guid *id, struct rsm_object *object);
 /* Inserts or replaces; sets `modified` (and `created` for a new object). */

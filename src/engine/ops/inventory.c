@@ -7,7 +7,8 @@
  * What the changer says wins: under the robot lock (the drives are
  * reconciled by the housekeeping of opening the library), every slot's
  * state is recorded from its element status, and a known barcode seen in
- * a slot puts its medium there. */
+ * a slot puts its medium there. The comparison runs on the slot view
+ * (records/slot_view.h): a library found as recorded costs no write. */
 #include "engine/ops/inventory.h"
 #include "engine/ops/identify.h"
 
@@ -18,17 +19,10 @@
 #include "engine/device/library_access.h"
 #include "engine/ops/library_presence.h"
 #include "engine/records/media_records.h"
+#include "engine/records/slot_view.h"
 #include "engine/device/robot.h"
 #include "engine/ops/standalone_inventory.h"
 #include "engine/core/wstr.h"
-
-static const struct smc_element *seen_at(const struct smc_element *seen, size_t count, uint16_t address)
-{
-    for (size_t k = 0; k < count; k++)
-        if (seen[k].address == address)
-            return &seen[k];
-    return NULL;
-}
 
 /* A known barcode in this slot: its medium is here (unless in a drive,
  * where the housekeeping has the last word). `media` is every medium,
@@ -56,41 +50,134 @@ static ntms_err place_known(struct objdb *db, const struct record_list *media_li
     return objdb_put(db, &media);
 }
 
-/* Slot states from the changer into the records; which slots need identifying. */
-static ntms_err record_states(struct engine *engine, const ntms_guid *library, const struct smc_element *seen,
-                              size_t seen_count, struct record_list *slots, bool **identify, int method)
+/* The slots an inventory goes on to identify. */
+struct slot_ids {
+    ntms_guid *ids;
+    size_t     count;
+};
+
+static bool known_here(const struct slot_view_entry *v, const struct smc_element *e)
 {
-    struct objdb *db = engine->db;
+    return e->full && e->primary_tag[0] && !strcmp(e->primary_tag, v->barcode);
+}
+
+/* As the records have it: empty and recorded empty, or full with the
+ * barcode of the medium recorded in it. */
+static bool as_recorded(const struct slot_view_entry *v, const struct smc_element *e)
+{
+    return e->full == v->full && (!e->full || known_here(v, e));
+}
+
+/* A slot the records have otherwise: its state, and a known barcode's
+ * medium placed in it. `media` is every medium, sorted by barcode. */
+static ntms_err record_slot(struct objdb *db, const struct record_list *media, const ntms_guid *slot_id,
+                            const struct smc_element *e, bool *known)
+{
+    struct rsm_object slot;
+    ntms_err status = objdb_get(db, slot_id, &slot);
+
+    *known = false;
+    if (status != NTMS_OK)
+        return status;
+    slot.info.slot.state = e->full ? RSM_SLOTSTATE_FULL : RSM_SLOTSTATE_EMPTY;
+    if (e->full && (status = place_known(db, media, &slot, e->primary_tag, known)) != NTMS_OK)
+        return status;
+    return objdb_put(db, &slot);
+}
+
+static bool wants_identification(int method, const struct smc_element *e, bool known)
+{
+    return e->full && (method == RSM_INVENTORY_OMID || (method == RSM_INVENTORY_FAST && !known));
+}
+
+static ntms_err add_id(struct slot_ids *list, const ntms_guid *id)
+{
+    ntms_guid *grown = realloc(list->ids, (list->count + 1) * sizeof(*grown));
+
+    if (!grown)
+        return NTMS_E_NOT_ENOUGH_MEMORY;
+    list->ids = grown;
+    list->ids[list->count++] = *id;
+    return NTMS_OK;
+}
+
+/* The changer's elements that differ from the records: their index in `seen`. */
+struct differing {
+    size_t    *seen_index;
+    ntms_guid *slot;
+    size_t     count;
+};
+
+/* Read only: the view says which slots are as recorded (nothing to write)
+ * and which to identify among them. */
+static ntms_err compare_with_view(struct objdb *db, const ntms_guid *library, const struct smc_element *seen,
+                                  size_t seen_count, int method, struct slot_ids *identify, struct differing *diff)
+{
+    const struct slot_view *view;
+    ntms_err status = slot_view_of(db, library, &view);
+
+    if (status == NTMS_OK) {
+        diff->seen_index = malloc((seen_count ? seen_count : 1) * sizeof(*diff->seen_index));
+        diff->slot = malloc((seen_count ? seen_count : 1) * sizeof(*diff->slot));
+        if (!diff->seen_index || !diff->slot)
+            status = NTMS_E_NOT_ENOUGH_MEMORY;
+    }
+    for (size_t i = 0; status == NTMS_OK && i < seen_count; i++) {
+        const struct slot_view_entry *v = slot_view_at(view, seen[i].address);
+        if (!v)
+            continue;
+        if (!as_recorded(v, &seen[i])) {
+            diff->seen_index[diff->count] = i;
+            diff->slot[diff->count++] = v->slot;
+        } else if (wants_identification(method, &seen[i], known_here(v, &seen[i]))) {
+            status = add_id(identify, &v->slot);
+        }
+    }
+    return status;
+}
+
+/* Write: the slots that differ, as the changer says. */
+static ntms_err record_differences(struct objdb *db, const struct smc_element *seen, const struct differing *diff,
+                                   int method, struct slot_ids *identify)
+{
     struct record_list media = { 0 };
     ntms_err status = objdb_begin_write(db);
 
     if (status != NTMS_OK)
         return status;
-    if ((status = records_collect(db, RSM_STORAGESLOT, record_in_library, library, slots)) == NTMS_OK)
-        status = records_collect(db, RSM_PHYSICAL_MEDIA, NULL, NULL, &media);
+    status = records_collect(db, RSM_PHYSICAL_MEDIA, NULL, NULL, &media);
     record_list_sort(&media, media_barcode_order);
-    if (status == NTMS_OK && !(*identify = calloc(slots->count ? slots->count : 1, sizeof(**identify))))
-        status = NTMS_E_NOT_ENOUGH_MEMORY;
-    for (size_t i = 0; status == NTMS_OK && i < slots->count; i++) {
-        struct rsm_object *slot = &slots->items[i];
-        const struct smc_element *e = seen_at(seen, seen_count, slot->info.slot.element_address);
-        if (!e)
-            continue;
+    for (size_t k = 0; status == NTMS_OK && k < diff->count; k++) {
+        const struct smc_element *e = &seen[diff->seen_index[k]];
         bool known = false;
-        slot->info.slot.state = e->full ? RSM_SLOTSTATE_FULL : RSM_SLOTSTATE_EMPTY;
-        if (e->full)
-            status = place_known(db, &media, slot, e->primary_tag, &known);
-        (*identify)[i] = e->full && (method == RSM_INVENTORY_OMID || (method == RSM_INVENTORY_FAST && !known));
-        if (status == NTMS_OK)
-            status = objdb_put(db, slot);
+        status = record_slot(db, &media, &diff->slot[k], e, &known);
+        if (status == NTMS_OK && wants_identification(method, e, known))
+            status = add_id(identify, &diff->slot[k]);
     }
     record_list_free(&media);
     return objdb_end(db, status);
 }
 
+/* Slot states from the changer into the records; which slots need identifying. */
+static ntms_err record_states(struct engine *engine, const ntms_guid *library, const struct smc_element *seen,
+                              size_t seen_count, struct slot_ids *identify, int method)
+{
+    struct differing diff = { 0 };
+    ntms_err status = objdb_begin_read(engine->db);
+
+    if (status != NTMS_OK)
+        return status;
+    status = compare_with_view(engine->db, library, seen, seen_count, method, identify, &diff);
+    objdb_abort(engine->db);
+    if (status == NTMS_OK && diff.count)
+        status = record_differences(engine->db, seen, &diff, method, identify);
+    free(diff.seen_index);
+    free(diff.slot);
+    return status;
+}
+
 /* Every slot's element status, recorded while the lock is held. */
-static ntms_err scan_slots(struct engine *engine, const ntms_guid *library_id, struct record_list *slots,
-                           bool **identify, int method)
+static ntms_err scan_slots(struct engine *engine, const ntms_guid *library_id, struct slot_ids *identify, int method)
 {
     struct library_access access;
     struct smc_element_map map;
@@ -107,7 +194,7 @@ static ntms_err scan_slots(struct engine *engine, const ntms_guid *library_id, s
                       : NTMS_E_NOT_ENOUGH_MEMORY;
     }
     if (status == NTMS_OK)
-        status = record_states(engine, library_id, seen, seen_count, slots, identify, method);
+        status = record_states(engine, library_id, seen, seen_count, identify, method);
     library_access_close(&access);   /* identification takes the lock itself */
     free(seen);
     return status;
@@ -127,15 +214,12 @@ ntms_err engine_inventory(struct engine *engine, const ntms_guid *library_id, ui
         return NTMS_OK;
     if (library.info.library.library_type == RSM_LIBRARYTYPE_STANDALONE)
         return standalone_inventory(engine, library_id);   /* one drive: every method looks at it */
-    struct record_list slots = { 0 };
-    bool *identify = NULL;
+    struct slot_ids identify = { 0 };
     objdb_defer_flush();   /* one flush for the whole inventory */
-    ntms_err status = scan_slots(engine, library_id, &slots, &identify, (int)method);
-    for (size_t i = 0; status == NTMS_OK && i < slots.count; i++)
-        if (identify[i])
-            status = engine_identify_slot(engine, NULL, &slots.items[i].id, IDENTIFY_IMMEDIATE);
+    ntms_err status = scan_slots(engine, library_id, &identify, (int)method);
+    for (size_t i = 0; status == NTMS_OK && i < identify.count; i++)
+        status = engine_identify_slot(engine, NULL, &identify.ids[i], IDENTIFY_IMMEDIATE);
     ntms_err flushed = objdb_flush_deferred(engine->db);
-    record_list_free(&slots);
-    free(identify);
+    free(identify.ids);
     return status != NTMS_OK ? status : flushed;
 }
