@@ -284,12 +284,20 @@ static int compare_keys(const void *a, const void *b)
     return c ? c : strcmp(x->name, y->name);
 }
 
-/* Sorted, each key once. */
+static int compare_keys_then_order(const void *a, const void *b)
+{
+    const struct journal_key *x = a, *y = b;
+    int c = compare_keys(a, b);
+
+    return c ? c : (x->order > y->order) - (x->order < y->order);
+}
+
+/* Sorted, each key once, as it first was in this transaction. */
 static void settle_touched(struct store *s)
 {
     size_t kept = 0;
 
-    qsort(s->touched, s->touched_count, sizeof(*s->touched), compare_keys);
+    qsort(s->touched, s->touched_count, sizeof(*s->touched), compare_keys_then_order);
     for (size_t i = 0; i < s->touched_count; i++) {
         if (kept && !compare_keys(&s->touched[kept - 1], &s->touched[i]))
             free(s->touched[i].name);
@@ -303,11 +311,10 @@ static ntms_err append_record(struct store *s, bool flush)
 {
     size_t length;
 
-    settle_touched(s);
-    uint8_t *record = journal_record(&s->table, s->touched, s->touched_count, s->generation + 1, &length);
-    if (!record)
-        return NTMS_E_NOT_ENOUGH_MEMORY;
-    ntms_err status;
+    uint8_t *record;
+    ntms_err status = journal_record(&s->table, s->touched, s->touched_count, s->generation + 1, &record, &length);
+    if (status != NTMS_OK || !record)
+        return status;
     if (!s->journal_end) {
         status = start_journal(s, record, length);
     } else if ((status = plat_file->write_at(s->journal_path, s->journal_end, record, length, flush)) == NTMS_OK) {
@@ -369,11 +376,26 @@ static ntms_err write_commit(struct store *s, bool flush)
     return append_record(s, flush);
 }
 
+/* Is there anything for a record to say (not only entries made and
+ * removed within the transaction)? */
+static bool anything_to_commit(struct store *s)
+{
+    settle_touched(s);
+    for (size_t i = 0; i < s->touched_count; i++) {
+        const struct journal_key *k = &s->touched[i];
+        bool found;
+        table_find(&s->table, k->kind, &k->id, k->name, &found);
+        if (found || k->existed || k->note)
+            return true;
+    }
+    return false;
+}
+
 static ntms_err commit(struct store *s, bool flush)
 {
     if (!s->in_transaction)
         return NTMS_E_INVALID_STATE;
-    if (!s->writing || !s->touched_count) {
+    if (!s->writing || !anything_to_commit(s)) {
         end_transaction(s);
         return NTMS_OK;
     }
@@ -512,7 +534,7 @@ void store_abort(struct store *s)
 
 /* ---- entries ---- */
 
-static ntms_err touch(struct store *s, uint8_t kind, const ntms_guid *id, const char *name)
+static ntms_err touch(struct store *s, const struct journal_key *key)
 {
     if (s->touched_count == s->touched_capacity) {
         size_t capacity = s->touched_capacity ? s->touched_capacity * 2 : 16;
@@ -522,11 +544,14 @@ static ntms_err touch(struct store *s, uint8_t kind, const ntms_guid *id, const 
         s->touched = grown;
         s->touched_capacity = capacity;
     }
-    char *copy = malloc(strlen(name) + 1);
+    char *copy = malloc(strlen(key->name) + 1);
     if (!copy)
         return NTMS_E_NOT_ENOUGH_MEMORY;
-    strcpy(copy, name);
-    s->touched[s->touched_count++] = (struct journal_key){ kind, *id, copy };
+    strcpy(copy, key->name);
+    s->touched[s->touched_count] = *key;
+    s->touched[s->touched_count].name = copy;
+    s->touched[s->touched_count].order = s->touched_count;
+    s->touched_count++;
     return NTMS_OK;
 }
 
@@ -563,9 +588,12 @@ ntms_err store_put(struct store *s, uint8_t kind, const ntms_guid *id, const cha
         return NTMS_E_INVALID_STATE;
     if (strlen(name) > STORE_NAME_MAX || length > STORE_VALUE_MAX)
         return NTMS_E_INVALID_PARAMETER;
+    bool existed;
+    size_t at = table_find(&s->table, kind, id, name, &existed);
+    struct journal_key key = { kind, *id, (char *)name, existed, existed ? s->table.entries[at].tag : 0, false, 0 };
     ntms_err status = table_put(&s->table, kind, id, name, tag, value, length, &changed);
     s->version += changed;
-    if (status == NTMS_OK && changed && (status = touch(s, kind, id, name)) != NTMS_OK)
+    if (status == NTMS_OK && changed && (status = touch(s, &key)) != NTMS_OK)
         s->cached = false;   /* changed but not remembered as changed: never commit it */
     return status;
 }
@@ -573,7 +601,8 @@ ntms_err store_put(struct store *s, uint8_t kind, const ntms_guid *id, const cha
 static ntms_err remove_at(struct store *s, size_t at)
 {
     const struct table_entry *e = &s->table.entries[at];
-    ntms_err status = touch(s, e->kind, &e->id, e->name);
+    struct journal_key key = { e->kind, e->id, e->name, true, e->tag, false, 0 };
+    ntms_err status = touch(s, &key);
 
     if (status == NTMS_OK) {
         table_remove_at(&s->table, at);
@@ -606,6 +635,22 @@ ntms_err store_delete_id(struct store *s, const ntms_guid *id)
             return status;
     }
     return NTMS_OK;
+}
+
+ntms_err store_note(struct store *s, uint8_t kind, const ntms_guid *id, const char *name)
+{
+    bool found;
+
+    name = name ? name : "";
+    if (!s->in_transaction || !s->writing)
+        return NTMS_E_INVALID_STATE;
+    if (strlen(name) > STORE_NAME_MAX)
+        return NTMS_E_INVALID_PARAMETER;
+    table_find(&s->table, kind, id, name, &found);
+    if (found)
+        return NTMS_E_INVALID_PARAMETER;   /* a note names no entry */
+    struct journal_key key = { kind, *id, (char *)name, false, 0, true, 0 };
+    return touch(s, &key);
 }
 
 bool store_next(struct store *s, size_t *cursor, struct store_entry *entry)
@@ -674,4 +719,73 @@ ntms_err store_import(struct store *s, const char *path)
     s->seen_valid = false;
     end_transaction(s);
     return status;
+}
+
+/* ---- the change feed ---- */
+
+ntms_err store_current_generation(struct store *s, uint64_t *generation)
+{
+    ntms_err status = store_begin(s, false);
+
+    if (status != NTMS_OK)
+        return status;
+    *generation = s->generation;
+    store_abort(s);
+    return NTMS_OK;
+}
+
+/* The records of one journal file after *last, visited in order. */
+static ntms_err follow_file(const char *path, store_change_visitor visit, void *context, uint64_t *last)
+{
+    uint8_t *data;
+    size_t length, used;
+    ntms_err status = plat_file->read_from(path, 0, &data, &length);
+
+    if (status == NTMS_E_OBJECT_NOT_FOUND)
+        return NTMS_OK;
+    if (status != NTMS_OK)
+        return NTMS_E_DATABASE_FAILURE;
+    if (journal_header_valid(data, length))
+        journal_read_changes(data + JOURNAL_HEADER, length - JOURNAL_HEADER, *last, visit, context, last, &used);
+    free(data);
+    return NTMS_OK;
+}
+
+/* A visitor that remembers it was told to stop. */
+struct following {
+    store_change_visitor visit;
+    void                *context;
+    bool                 stopped;
+};
+
+static bool follow_one(const struct store_change *change, void *context)
+{
+    struct following *f = context;
+    bool going = f->visit(change, f->context);
+
+    f->stopped |= !going;
+    return going;
+}
+
+#define FOLLOW_ATTEMPTS 3
+
+ntms_err store_changes_since(struct store *s, uint64_t after, store_change_visitor visit, void *context,
+                             uint64_t *last)
+{
+    uint64_t now;
+    ntms_err status = store_current_generation(s, &now);
+
+    *last = after;
+    if (status != NTMS_OK || after >= now)
+        return status;
+    struct following f = { visit, context, false };
+    /* The previous journal, then the current one; a checkpoint that moves
+     * one to the other between the two reads leaves a gap: read again. */
+    for (int attempt = 0; attempt < FOLLOW_ATTEMPTS && *last < now && !f.stopped; attempt++) {
+        if ((status = follow_file(s->journal_prev_path, follow_one, &f, last)) != NTMS_OK)
+            return status;
+        if (!f.stopped && (status = follow_file(s->journal_path, follow_one, &f, last)) != NTMS_OK)
+            return status;
+    }
+    return *last >= now || f.stopped ? NTMS_OK : NTMS_E_NO_DATA;
 }

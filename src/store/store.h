@@ -69,6 +69,39 @@ ntms_err store_delete(struct store *store, uint8_t kind, const ntms_guid *id, co
 /* Deletes every entry of any kind with this id. */
 ntms_err store_delete_id(struct store *store, const ntms_guid *id);
 
+/* Inside a write transaction: the commit's record also says that this key
+ * was signalled (no entry may have it): how a commit tells followers of
+ * the changes about an event rather than an entry. */
+ntms_err store_note(struct store *store, uint8_t kind, const ntms_guid *id, const char *name);
+
+/* ---- following the changes (the journal as a change feed) ---- */
+
+enum store_change_what { STORE_UPDATED = 1, STORE_REMOVED = 2, STORE_INSERTED = 3, STORE_NOTED = 4 };
+
+struct store_change {
+    uint64_t               generation;   /* of the commit */
+    enum store_change_what what;
+    uint8_t                kind;
+    ntms_guid              id;
+    char                   name[STORE_NAME_MAX + 1];
+    uint32_t               tag;          /* a removal: the tag the entry had */
+    const uint8_t         *value;        /* updated or inserted: the new bytes, valid during the visit */
+    size_t                 length;
+};
+typedef bool (*store_change_visitor)(const struct store_change *change, void *context);
+
+/* Every change committed after generation `after`, by any process, in
+ * commit order; when visit returns false, the feed stops after the rest of
+ * that commit's changes. *last is the generation of the last commit
+ * visited whole (after, when none). Outside transactions; costs no
+ * file access while nothing was committed. NTMS_E_NO_DATA when the
+ * journals on disk no longer reach back to `after` (two checkpoints
+ * passed since: the follower fell too far behind). */
+ntms_err store_changes_since(struct store *store, uint64_t after, store_change_visitor visit, void *context,
+                             uint64_t *last);
+/* The generation of the last commit (refreshed; outside transactions). */
+ntms_err store_current_generation(struct store *store, uint64_t *generation);
+
 /* Iteration in key order: *cursor starts at 0. Returns false at the end. */
 bool store_next(struct store *store, size_t *cursor, struct store_entry *entry);
 

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "store/store.h"
 #include "store/store_table.h"
 
 #define JOURNAL_HEADER 32
@@ -19,7 +20,13 @@ struct journal_key {
     uint8_t   kind;
     ntms_guid id;
     char     *name;
+    bool      existed;    /* before the transaction: an update or removal, not an insertion */
+    uint32_t  old_tag;    /* the tag it had then (a removal carries it) */
+    bool      note;       /* a signal only: no entry behind it */
+    size_t    order;      /* when it was first touched */
 };
+
+
 
 /* The header of a journal that follows checkpoint `base`. */
 void journal_header(uint8_t header[JOURNAL_HEADER], uint64_t base);
@@ -27,9 +34,10 @@ void journal_header(uint8_t header[JOURNAL_HEADER], uint64_t base);
 bool journal_header_valid(const uint8_t *data, size_t length);
 
 /* One record: the current entry (or its absence) under each key, which
- * are sorted and distinct. */
-uint8_t *journal_record(const struct store_table *table, const struct journal_key *keys, size_t count,
-                        uint64_t generation, size_t *length);
+ * are sorted and distinct; *record NULL when nothing is left to say
+ * (entries made and removed in one transaction). */
+ntms_err journal_record(const struct store_table *table, const struct journal_key *keys, size_t count,
+                        uint64_t generation, uint8_t **record, size_t *length);
 
 /* Applies the records in data[0..length) that follow *generation onto the
  * table. *used is how many bytes were taken (skipped or applied): where
@@ -37,5 +45,13 @@ uint8_t *journal_record(const struct store_table *table, const struct journal_ke
  * done: load it again. */
 ntms_err journal_apply(const uint8_t *data, size_t length, struct store_table *table, uint64_t *generation,
                        size_t *used);
+
+/* Every change of the records in data[0..length) whose generation is
+ * after `after`, in order, until visit returns false. *last is the last
+ * generation seen (after, if none); *used the bytes of whole records. */
+void journal_read_changes(const uint8_t *data, size_t length, uint64_t after, store_change_visitor visit,
+                          void *context, uint64_t *last, size_t *used);
+/* The generation a journal's header says it follows. */
+uint64_t journal_base(const uint8_t *header);
 
 #endif

@@ -4,6 +4,7 @@
  * a transaction to one thread at a time. */
 #include "engine/core/objdb.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,7 +14,7 @@
 #include "platform/plat_time.h"
 #include "store/store.h"
 
-enum { KIND_OBJECT = 1, KIND_ATTRIBUTE = 2, KIND_SECURITY = 3 };
+enum { KIND_OBJECT = 1, KIND_ATTRIBUTE = 2, KIND_SECURITY = 3, KIND_SIGNAL = 4 };
 
 struct objdb {
     struct store *store;
@@ -244,4 +245,64 @@ ntms_err objdb_import(struct objdb *db, const char *path)
     ntms_err status = store_import(db->store, path);
     plat_mutex_unlock(&db->lock);
     return status;
+}
+
+/* ---- the change feed ---- */
+
+struct translating {
+    objdb_change_visitor visit;
+    void                *context;
+};
+
+static bool translate(const struct store_change *c, void *context)
+{
+    const struct translating *t = context;
+    struct objdb_change change = { .generation = c->generation, .id = c->id };
+    unsigned type = 0, operation = 0;
+
+    switch (c->kind) {
+    case KIND_OBJECT:
+        change.type = c->tag;
+        change.what = c->what == STORE_INSERTED ? OBJDB_INSERTED
+                    : c->what == STORE_REMOVED  ? OBJDB_DELETED : OBJDB_UPDATED;
+        break;
+    case KIND_SIGNAL:
+        if (sscanf(c->name, "%u.%u", &type, &operation) != 2)
+            return true;
+        change.what = OBJDB_SIGNALLED;
+        change.type = type;
+        change.operation = operation;
+        break;
+    default:   /* attributes and descriptors: the object's own record did not change */
+        change.what = OBJDB_ATTRIBUTES;
+        break;
+    }
+    return t->visit(&change, t->context);
+}
+
+ntms_err objdb_changes_since(struct objdb *db, uint64_t after, objdb_change_visitor visit, void *context,
+                             uint64_t *last)
+{
+    struct translating t = { visit, context };
+
+    plat_mutex_lock(&db->lock);
+    ntms_err status = store_changes_since(db->store, after, translate, &t, last);
+    plat_mutex_unlock(&db->lock);
+    return status;
+}
+
+ntms_err objdb_generation(struct objdb *db, uint64_t *generation)
+{
+    plat_mutex_lock(&db->lock);
+    ntms_err status = store_current_generation(db->store, generation);
+    plat_mutex_unlock(&db->lock);
+    return status;
+}
+
+ntms_err objdb_signal(struct objdb *db, uint32_t type, uint32_t operation, const ntms_guid *id)
+{
+    char name[32];
+
+    snprintf(name, sizeof(name), "%u.%u", (unsigned)type, (unsigned)operation);
+    return store_note(db->store, KIND_SIGNAL, id, name);
 }

@@ -62,6 +62,31 @@ ntms_err objdb_get(struct objdb *db, const ntms_guid *id, struct rsm_object *obj
 ntms_err objdb_put(struct objdb *db, struct rsm_object *object);
 ntms_err objdb_delete(struct objdb *db, const ntms_guid *id);
 
+/* ---- following the changes of every process (the store's journal) ---- */
+
+enum objdb_change_what { OBJDB_INSERTED, OBJDB_UPDATED, OBJDB_DELETED, OBJDB_SIGNALLED, OBJDB_ATTRIBUTES };
+
+struct objdb_change {
+    uint64_t               generation;   /* of the commit */
+    enum objdb_change_what what;
+    uint32_t               type;         /* the object's (or the signal's) RSM type; ATTRIBUTES: unknown (0) */
+    ntms_guid              id;
+    uint32_t               operation;    /* a signal's */
+};
+typedef bool (*objdb_change_visitor)(const struct objdb_change *change, void *context);
+
+/* Every change committed after `after`, in order (a commit is visited
+ * whole even when visit returns false, then the feed stops); *last: the
+ * last commit visited. NTMS_E_NO_DATA: fell too far behind. Outside
+ * transactions; no file access while nothing was committed. visit runs
+ * under the database's lock: it must not call into the database. */
+ntms_err objdb_changes_since(struct objdb *db, uint64_t after, objdb_change_visitor visit, void *context,
+                             uint64_t *last);
+ntms_err objdb_generation(struct objdb *db, uint64_t *generation);
+/* Inside a write transaction: its commit also tells followers this signal
+ * (an operation on `id` of `type` completed, ...). */
+ntms_err objdb_signal(struct objdb *db, uint32_t type, uint32_t operation, const ntms_guid *id);
+
 /* Calls visit for every object of a type (RSM_UNKNOWN: all types) until it
  * returns false. The object passed is a copy the visitor may keep. */
 typedef bool (*objdb_visitor)(const struct rsm_object *object, void *context);

@@ -263,6 +263,98 @@ static void a_damaged_record_ends_the_journal(void **state)
     store_close(s);
 }
 
+/* ---- the change feed ---- */
+
+struct seen_changes {
+    char     text[64][300];
+    size_t   count;
+    size_t   stop_after;   /* 0: never stop */
+};
+
+static bool remember(const struct store_change *c, void *context)
+{
+    struct seen_changes *seen = context;
+    static const char *const what[] = { "", "updated", "removed", "inserted", "noted" };
+    unsigned n;
+
+    memcpy(&n, c->id.bytes, sizeof(n));
+    if (seen->count < 64)
+        snprintf(seen->text[seen->count++], 300, "%llu %s %u/%u %s", (unsigned long long)c->generation, what[c->what],
+                 (unsigned)c->kind, n, c->name);
+    return !seen->stop_after || seen->count < seen->stop_after;
+}
+
+static void the_feed_tells_every_commit_in_order(void **state)
+{
+    struct store *a, *b;
+    struct seen_changes seen = { .count = 0 };
+    uint64_t last;
+    ntms_guid one = id_of(1), two = id_of(2), nine = id_of(9);
+
+    (void)state;
+    assert_int_equal(store_open(dir, &a), NTMS_OK);
+    assert_int_equal(store_open(dir, &b), NTMS_OK);
+    commit_value(a, 1, "one");                                   /* 1 */
+    commit_value(a, 1, "one again");                             /* 2 */
+    assert_int_equal(store_begin(a, true), NTMS_OK);             /* 3 */
+    put_value(a, 2, "two");
+    assert_int_equal(store_delete(a, 1, &one, NULL), NTMS_OK);
+    assert_int_equal(store_note(a, 4, &nine, "5.5"), NTMS_OK);
+    assert_int_equal(store_commit(a), NTMS_OK);
+    assert_int_equal(store_begin(a, true), NTMS_OK);             /* made and removed: nothing to commit */
+    put_value(a, 3, "gone");
+    ntms_guid three = id_of(3);
+    assert_int_equal(store_delete(a, 1, &three, NULL), NTMS_OK);
+    assert_int_equal(store_commit(a), NTMS_OK);
+    assert_int_equal(store_changes_since(b, 0, remember, &seen, &last), NTMS_OK);
+    assert_int_equal(last, 3);
+    assert_int_equal(seen.count, 5);
+    assert_string_equal(seen.text[0], "1 inserted 1/1 ");
+    assert_string_equal(seen.text[1], "2 updated 1/1 ");
+    assert_string_equal(seen.text[2], "3 removed 1/1 ");
+    assert_string_equal(seen.text[3], "3 inserted 1/2 ");
+    assert_string_equal(seen.text[4], "3 noted 4/9 5.5");
+    /* from the middle, and a stop that still finishes its commit */
+    seen = (struct seen_changes){ .stop_after = 1 };
+    assert_int_equal(store_changes_since(b, 2, remember, &seen, &last), NTMS_OK);
+    assert_int_equal(last, 3);
+    assert_int_equal(seen.count, 3);
+    seen = (struct seen_changes){ .count = 0 };
+    assert_int_equal(store_changes_since(b, 3, remember, &seen, &last), NTMS_OK);
+    assert_int_equal(seen.count, 0);
+    (void)two;
+    store_close(a);
+    store_close(b);
+}
+
+static void the_feed_reaches_back_one_checkpoint_then_says_no_data(void **state)
+{
+    struct store *a, *b;
+    struct seen_changes seen = { .count = 0 };
+    uint64_t last;
+    char value[32];
+
+    (void)state;
+    assert_int_equal(store_open(dir, &a), NTMS_OK);
+    assert_int_equal(store_open(dir, &b), NTMS_OK);
+    store_set_checkpoint_after(a, 600);
+    for (unsigned i = 0; i < 12; i++) {
+        snprintf(value, sizeof(value), "value %u", i);
+        commit_value(a, i, value);
+    }
+    uint64_t now;
+    assert_int_equal(store_current_generation(b, &now), NTMS_OK);
+    assert_int_equal(store_changes_since(b, now - 3, remember, &seen, &last), NTMS_OK);
+    assert_int_equal(last, now);
+    assert_int_equal(seen.count, 3);
+    for (unsigned i = 0; i < 40; i++)
+        commit_value(a, i, "more");
+    seen = (struct seen_changes){ .count = 0 };
+    assert_int_equal(store_changes_since(b, 1, remember, &seen, &last), NTMS_E_NO_DATA);
+    store_close(a);
+    store_close(b);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, make_dir, remove_dir)
 
 int main(void)
@@ -274,6 +366,8 @@ int main(void)
         T(a_handle_nobody_committed_behind_touches_no_file),
         T(unflushed_commits_are_seen_at_once_and_flushed_later),
         T(a_damaged_record_ends_the_journal),
+        T(the_feed_tells_every_commit_in_order),
+        T(the_feed_reaches_back_one_checkpoint_then_says_no_data),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
