@@ -15,45 +15,7 @@
 
 #include "platform/plat_file.h"
 #include "store/store.h"
-
-static char dir[256];
-
-static int make_dir(void **state)
-{
-    (void)state;
-    snprintf(dir, sizeof(dir), "/tmp/ntmsapi-store-XXXXXX");
-    assert_non_null(mkdtemp(dir));
-    return 0;
-}
-
-static int remove_dir(void **state)
-{
-    char command[300];
-
-    (void)state;
-    snprintf(command, sizeof(command), "rm -rf '%s'", dir);
-    return system(command);
-}
-
-static ntms_guid id_of(unsigned n)
-{
-    ntms_guid g = { { 0 } };
-    memcpy(g.bytes, &n, sizeof(n));
-    return g;
-}
-
-static void put_value(struct store *s, unsigned n, const char *value)
-{
-    ntms_guid id = id_of(n);
-    assert_int_equal(store_put(s, 1, &id, NULL, 0, (const uint8_t *)value, strlen(value) + 1), NTMS_OK);
-}
-
-static const char *get_value(struct store *s, unsigned n)
-{
-    struct store_entry e;
-    ntms_guid id = id_of(n);
-    return store_get(s, 1, &id, NULL, &e) == NTMS_OK ? (const char *)e.value : NULL;
-}
+#include "store_fixture.h"
 
 static void commit_value(struct store *s, unsigned n, const char *value)
 {
