@@ -18,6 +18,7 @@
 #include "engine/records/system_objects.h"
 #include "engine/core/wstr.h"
 #include "platform/plat_time.h"
+#include "platform/plat_random.h"
 
 enum { MEDIA = 10000 };
 

@@ -15,8 +15,6 @@ typedef struct { uint8_t bytes[16]; } ntms_guid;
 
 extern const ntms_guid ntms_guid_null;
 
-/* A new random (version 4) GUID. */
-ntms_err ntms_guid_generate(ntms_guid *guid);
 bool ntms_guid_equal(const ntms_guid *a, const ntms_guid *b);
 bool ntms_guid_is_null(const ntms_guid *guid);
 /* Registry form, upper-case hex, braces included. */

@@ -57,7 +57,7 @@ static ntms_err insert_at(struct store_table *t, size_t at, const struct table_e
     return NTMS_OK;
 }
 
-static bool same(const struct table_entry *e, uint32_t tag, const uint8_t *value, size_t length)
+static bool already_holds(const struct table_entry *e, uint32_t tag, const uint8_t *value, size_t length)
 {
     return e->tag == tag && e->length == length && !memcmp(e->value, value, length);
 }
@@ -68,7 +68,7 @@ ntms_err table_put(struct store_table *t, uint8_t kind, const ntms_guid *id, con
     bool found;
     size_t at = table_find(t, kind, id, name, &found);
 
-    *changed = !found || !same(&t->entries[at], tag, value, length);
+    *changed = !found || !already_holds(&t->entries[at], tag, value, length);
     if (!*changed)
         return NTMS_OK;
     uint8_t *copy = malloc(length ? length : 1);

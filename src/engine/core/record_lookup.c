@@ -1,4 +1,5 @@
 #include "engine/core/record_lookup.h"
+#include "platform/plat_random.h"
 
 #include <stdlib.h>
 #include <string.h>

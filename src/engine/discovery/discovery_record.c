@@ -8,6 +8,7 @@
 #include "engine/records/device_types.h"
 #include "engine/discovery/discovery_map.h"
 #include "engine/core/wstr.h"
+#include "platform/plat_random.h"
 
 /* ---- the library's existing element objects, by element address ---- */
 

@@ -27,6 +27,7 @@
 #include "engine/device/tape_drive.h"
 #include "engine/core/wstr.h"
 #include "platform/plat_process.h"
+#include "platform/plat_random.h"
 
 struct job {
     struct engine        *engine;

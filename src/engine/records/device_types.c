@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "engine/core/wstr.h"
+#include "platform/plat_random.h"
 
 #define DEVICE_TYPE_CHANGER 0x30   /* FILE_DEVICE_CHANGER */
 #define DEVICE_TYPE_TAPE    0x1F   /* FILE_DEVICE_TAPE */

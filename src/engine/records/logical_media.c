@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "engine/core/record_lookup.h"
+#include "platform/plat_random.h"
 
 static bool side_naming(const struct rsm_object *o, const void *lmid)
 {

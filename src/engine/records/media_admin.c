@@ -7,6 +7,7 @@
 #include "engine/records/object_security.h"
 #include "engine/records/system_objects.h"
 #include "engine/core/wstr.h"
+#include "platform/plat_random.h"
 
 /* RSM's rule for both: modify access to the computer or to the pool. */
 static ntms_err may_modify(struct objdb *db, const struct sec_caller *caller, const ntms_guid *pool)

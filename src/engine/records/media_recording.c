@@ -8,6 +8,7 @@
 #include "engine/records/media_types.h"
 #include "engine/records/system_objects.h"
 #include "engine/core/wstr.h"
+#include "platform/plat_random.h"
 
 /* The barcode's suffix names the type; else the density the cartridge
  * memory reports; else it is an unknown tape. */

@@ -10,6 +10,7 @@
 #include "engine/records/object_security.h"
 #include "engine/records/system_objects.h"
 #include "engine/core/wstr.h"
+#include "platform/plat_random.h"
 
 /* A pool's child by name (not terminated: a part of a path). */
 struct child_name {

@@ -5,6 +5,7 @@
 #include "engine/core/record_lookup.h"
 #include "engine/records/media_catalog.h"
 #include "engine/core/wstr.h"
+#include "platform/plat_random.h"
 
 static bool offline_library(const struct rsm_object *o, const void *key)
 {

@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include "common/ntms_guid.h"
+#include "platform/plat_random.h"
 
 static void generated_guids_are_version_4_and_distinct(void **state)
 {

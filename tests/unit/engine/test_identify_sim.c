@@ -21,6 +21,7 @@
 #include "engine/core/wstr.h"
 #include "platform/plat_time.h"
 #include "sim_library.h"
+#include "platform/plat_random.h"
 
 static struct engine *engine;
 static struct sim_library sim;

@@ -9,6 +9,7 @@
 
 #include "engine/labels/free_label.h"
 #include "engine/labels/label_detect.h"
+#include "platform/plat_random.h"
 
 static uint8_t block[65536];
 

@@ -21,6 +21,7 @@
 #include "engine/records/system_objects.h"
 #include "engine/core/wstr.h"
 #include "security/sec_acl.h"
+#include "platform/plat_random.h"
 
 static struct engine *engine;
 static ntms_guid app_pool, untyped_pool, lto6, offline, import_lto6, free_lto6;

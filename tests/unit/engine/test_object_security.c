@@ -18,6 +18,7 @@
 #include "engine/records/pools.h"
 #include "engine/records/system_objects.h"
 #include "security/sec_acl.h"
+#include "platform/plat_random.h"
 
 static struct engine *engine;
 static struct sec_sid admins, users, world, alice_sid, bob_sid;

@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "engine/core/rsm_codec.h"
+#include "platform/plat_random.h"
 
 static struct rsm_object sample_media(void)
 {
