@@ -105,12 +105,25 @@ static ntms_err choose_drive(struct library_access *a, const ntms_guid *specific
     return library_take_this_drive(a, drive);
 }
 
-/* From its home slot into a drive; ready, or back home. */
+/* Choosing a drive may let go of the robot lock (to empty one): has the
+ * medium moved meanwhile (another process put it in a drive)? */
+static bool moved_meanwhile(struct library_access *a, const struct media_side *side)
+{
+    struct rsm_object now;
+
+    return engine_get_object(a->engine, &side->media.id, &now) != NTMS_OK
+        || !ntms_guid_equal(&now.info.media.location, &side->media.info.media.location)
+        || now.info.media.location_type != side->media.info.media.location_type;
+}
+
+/* From its home slot into a drive; ready, or back home. *look_again: the
+ * medium moved while the lock was let go; nothing was done. */
 static ntms_err load_into_drive(struct library_access *a, struct media_side *side, const ntms_guid *specific,
-                                uint32_t options, struct rsm_object *drive)
+                                uint32_t options, struct rsm_object *drive, bool *look_again)
 {
     struct rsm_object home;
     ntms_err status;
+    unsigned lock_takes = a->lock_takes;
 
     if (!a->changer)
         return NTMS_E_MEDIA_OFFLINE;   /* a stand-alone drive without it */
@@ -118,6 +131,11 @@ static ntms_err load_into_drive(struct library_access *a, struct media_side *sid
         return NTMS_E_INVALID_MEDIA;
     if ((status = choose_drive(a, specific, drive)) != NTMS_OK)
         return status;
+    if (a->lock_takes != lock_takes && moved_meanwhile(a, side)) {
+        library_give_back(a, drive);
+        *look_again = true;
+        return NTMS_OK;
+    }
     status = library_load(a, drive, home.info.slot.element_address, &side->media, &side->partition.id);
     if (status != NTMS_OK) {
         library_give_back(a, drive);
@@ -135,10 +153,10 @@ static ntms_err load_into_drive(struct library_access *a, struct media_side *sid
 
 /* Into a drive (already there under a deferred dismount: used in place). */
 static ntms_err mount_one(struct library_access *a, struct media_side *side, const ntms_guid *specific,
-                          uint32_t options, struct rsm_object *drive)
+                          uint32_t options, struct rsm_object *drive, bool *look_again)
 {
     if (!library_drive_holding(a, &side->media.id, drive))
-        return load_into_drive(a, side, specific, options, drive);
+        return load_into_drive(a, side, specific, options, drive, look_again);
     if (drive->info.drive.state != RSM_DRIVESTATE_DISMOUNTABLE || library_drive_taken(drive))
         return NTMS_E_BUSY;            /* mounted, or in use, by someone */
     if (specific && !ntms_guid_equal(specific, &drive->id))
@@ -155,6 +173,9 @@ static ntms_err mount_one(struct library_access *a, struct media_side *side, con
     return status;
 }
 
+/* Looks at where a medium is, per mount call, before it waits as busy. */
+#define MOUNT_LOOKS 16
+
 /* The sides from `*done` on into drives, under the library's lock. */
 static ntms_err mount_from(struct engine *engine, const struct rsm_owner *owner, const ntms_guid *library,
                            const ntms_guid *ids, ntms_guid *drives, uint32_t count, uint32_t options, uint32_t *done)
@@ -163,16 +184,24 @@ static ntms_err mount_from(struct engine *engine, const struct rsm_owner *owner,
     struct media_side side;
     ntms_err status = library_open_present(engine, library, owner, &access);
 
-    while (status == NTMS_OK && *done < count) {
+    unsigned looks = 0;
+    while (status == NTMS_OK && *done < count && looks < MOUNT_LOOKS) {
         struct rsm_object drive;
         uint32_t i = *done;
+        bool look_again = false;
         if ((status = media_side_resolve(engine, &ids[i], &side)) == NTMS_OK
             && (status = mount_one(&access, &side, (options & RSM_MOUNT_SPECIFIC_DRIVE) ? &drives[i] : NULL, options,
-                                   &drive)) == NTMS_OK) {
+                                   &drive, &look_again)) == NTMS_OK) {
+            if (look_again) {
+                looks++;
+                continue;
+            }
             drives[i] = drive.id;
             (*done)++;
         }
     }
+    if (status == NTMS_OK && *done < count)
+        status = NTMS_E_BUSY;   /* it kept moving under us: wait, then try again */
     if (access.lock)
         library_access_close(&access);
     return status;

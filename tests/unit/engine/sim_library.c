@@ -310,6 +310,8 @@ static ntms_err drive_command(struct sim_library *l, int drive, struct scsi_requ
         d->turs++;
     if (!tape)
         return check_condition(req, 2, 0x3A, 0);
+    if (req->cdb[0] == 0x1B && l->on_unload)
+        l->on_unload(l, drive);
     if (sim_clock_ms() < d->ready_at_ms && req->cdb[0] != 0x1B) {
         if (req->cdb[0] == 0x00 && l->on_becoming_ready)
             l->on_becoming_ready(l, drive);

@@ -72,6 +72,9 @@ struct sim_library {
     unsigned                cut_reply_tail;     /* bytes missing from every READ ELEMENT STATUS reply (tgt: 8) */
     /* Called on every TEST UNIT READY a drive answers "becoming ready". */
     void                  (*on_becoming_ready)(struct sim_library *library, int drive);
+    /* Called when a drive with a tape is told to unload (LOAD UNLOAD): the
+     * engine has let go of the robot lock then; another "process" may act. */
+    void                  (*on_unload)(struct sim_library *library, int drive);
     unsigned                moves, reads, writes, element_status_commands;
 };
 

@@ -19,6 +19,7 @@
 #include "engine_fixture.h"
 #include "engine/ops/enable.h"
 #include "engine/ops/inventory.h"
+#include "engine/core/owner.h"
 #include "engine/records/media_records.h"
 #include "engine/device/robot_lock.h"
 #include "engine/core/wstr.h"
@@ -307,6 +308,58 @@ static void a_stranded_tape_of_an_offline_medium_comes_home(void **state)
     assert_int_equal(media.info.media.media_state, RSM_MEDIASTATE_IDLE);
 }
 
+/* ---- another process acting while this one has let go of the robot lock ---- */
+
+static struct rsm_owner others_owner;
+
+/* While our mount empties drive 1 for its use, another process identifies
+ * R00001 (deferred) into drive 2: it waits there when our mount goes on. */
+static void another_process_identifies_r00001(struct sim_library *l, int drive)
+{
+    struct rsm_object media = media_of("R00001L6"), drive2 = drive_record(1);
+
+    (void)drive;
+    l->on_unload = NULL;
+    l->drives[1].tape = l->slot_tape[0];
+    l->drives[1].source = SIM_FIRST_SLOT;
+    l->slot_tape[0] = -1;
+    drive2.info.drive.state = RSM_DRIVESTATE_DISMOUNTABLE;
+    drive2.info.drive.loaded_media = media.id;
+    drive2.info.drive.saved_partition = sides[0];
+    drive2.info.drive.tape_source = SIM_FIRST_SLOT;
+    drive2.info.drive.holder = (struct rsm_owner){ 0, 0, 0 };
+    drive2.info.drive.dismount_due = objdb_now() + 3600ull * 10000000ull;
+    media.info.media.location = drive2.id;
+    media.info.media.location_type = RSM_LOCATION_DRIVE;
+    media.info.media.media_state = RSM_MEDIASTATE_LOADED;
+    assert_int_equal(objdb_begin_write(engine->db), NTMS_OK);
+    assert_int_equal(objdb_put(engine->db, &drive2), NTMS_OK);
+    assert_int_equal(objdb_put(engine->db, &media), NTMS_OK);
+    assert_int_equal(objdb_commit(engine->db), NTMS_OK);
+}
+
+/* Found under load (i686, 300 s): a mount read where its medium was, let
+ * go of the lock to empty a drive, and moved from a slot the medium had
+ * left meanwhile: ERROR_SOURCE_ELEMENT_EMPTY. It must look again. */
+static void a_mount_looks_again_after_letting_go_of_the_lock(void **state)
+{
+    ntms_guid drive;
+
+    (void)state;
+    assert_int_equal(engine_identify_slot(engine, other, &slots[1], IDENTIFY_DEFERRED), NTMS_OK);
+    assert_int_equal(sim_library_where(&sim, "R00002L6"), -1);   /* waits in drive 1 */
+    others_owner = owner_of_session(other);
+    give_drive_to(1, others_owner);                             /* drive 2 busy: drive 1 must be emptied */
+    sim.on_unload = another_process_identifies_r00001;
+    assert_int_equal(engine_mount(engine, session, &sides[0], &drive, 1, 0, 0), NTMS_OK);
+    assert_true(sim.on_unload == NULL);                          /* it did happen */
+    assert_int_equal(sim_library_where(&sim, "R00001L6"), -2);   /* mounted where it waited */
+    assert_int_equal(sim_library_where(&sim, "R00002L6"), 2);
+    assert_int_equal(engine_dismount(engine, session, &sides[0], 1, 0), NTMS_OK);
+    assert_int_equal(sim_library_where(&sim, "R00001L6"), 1);
+    assert_drives_agree();
+}
+
 /* Drive 1 refuses R00003L6 (30/00); drive 2, which would read it, is only
  * busy with another session's mount: that is a wait, not incompatibility. */
 static void busy_is_not_incompatible(void **state)
@@ -403,6 +456,7 @@ int main(void)
         cmocka_unit_test(a_drive_recorded_loaded_while_empty_is_corrected),
         cmocka_unit_test(a_tape_in_another_drive_is_not_taken_offline),
         cmocka_unit_test(a_stranded_tape_of_an_offline_medium_comes_home),
+        cmocka_unit_test(a_mount_looks_again_after_letting_go_of_the_lock),
         cmocka_unit_test(busy_is_not_incompatible),
         cmocka_unit_test(a_long_load_does_not_hold_the_changer),
         cmocka_unit_test(a_drive_that_needs_an_operator_is_not_waited_for),
