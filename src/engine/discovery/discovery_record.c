@@ -7,6 +7,7 @@
 #include "engine/core/record_lookup.h"
 #include "engine/records/device_types.h"
 #include "engine/discovery/discovery_map.h"
+#include "engine/discovery/holder_records.h"
 #include "engine/core/wstr.h"
 #include "platform/plat_random.h"
 
@@ -140,37 +141,6 @@ static ntms_err record_door(struct objdb *db, const struct rsm_object *library)
     o.info.iedoor.number = 1;
     o.info.iedoor.library = library->id;
     return objdb_put(db, &o);
-}
-
-/* ---- slots and ports ---- */
-
-static ntms_err record_holders(struct objdb *db, const struct changer_scan *scan, const struct rsm_object *library,
-                               uint32_t object_type, enum smc_element_type element_type)
-{
-    struct element_index x;
-    ntms_err status = build_index(db, &library->id, object_type, &x);
-
-    for (size_t i = 0; status == NTMS_OK && i < scan->counts[element_type]; i++) {
-        const struct smc_element *e = &scan->elements[element_type][i];
-        struct rsm_object o;
-        bool known;
-        char name[32];
-        uint32_t number = (uint32_t)i + 1;
-        if ((status = existing_or_new(&x, e->address, &o, &known)) != NTMS_OK)
-            break;
-        if (object_type == RSM_STORAGESLOT) {
-            snprintf(name, sizeof(name), "Slot %u", number);
-            o.info.slot = (struct rsm_slot){ number, e->full ? RSM_SLOTSTATE_FULL : RSM_SLOTSTATE_EMPTY,
-                                             library->id, e->address };
-        } else {
-            snprintf(name, sizeof(name), "Port %u", number);
-            o.info.ieport = (struct rsm_ieport){ number, e->full ? 1u : 2u, 0, 0, library->id, e->address };
-        }
-        WSTR_SET(o.name, name);
-        status = objdb_put(db, &o);
-    }
-    record_list_free(&x.list);
-    return status;
 }
 
 /* ---- drives ---- */
