@@ -86,14 +86,15 @@ static ntms_err build_index(struct objdb *db, const ntms_guid *library, uint32_t
     ntms_err status = objdb_for_each(db, type, add_holder, x);
     if (status == NTMS_OK)
         status = x->status;
-    qsort(x->entries, x->count, sizeof(*x->entries), by_address);
+    if (x->count > 1)
+        qsort(x->entries, x->count, sizeof(*x->entries), by_address);
     return status;
 }
 
 static const struct holder_entry *recorded_at(const struct holder_index *x, uint16_t address)
 {
     struct holder_entry key = { .address = address };
-    return bsearch(&key, x->entries, x->count, sizeof(key), by_address);
+    return x->count ? bsearch(&key, x->entries, x->count, sizeof(key), by_address) : NULL;
 }
 
 /* The holder as the scan says it is, on top of its record (or a new one). */

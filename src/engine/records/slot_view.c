@@ -98,7 +98,7 @@ static bool add_medium(const struct rsm_object *o, void *context)
     if (m->location_type != RSM_LOCATION_STORAGESLOT)
         return true;
     struct slot_by_id key = { m->location, 0 };
-    const struct slot_by_id *hit = bsearch(&key, p->ids, p->count, sizeof(key), by_id);
+    const struct slot_by_id *hit = p->count ? bsearch(&key, p->ids, p->count, sizeof(key), by_id) : NULL;
     if (!hit)
         return true;
     struct slot_view_entry *e = &kept.view.entries[hit->entry];
@@ -139,7 +139,8 @@ static ntms_err build(struct objdb *db, const ntms_guid *library)
         status = place_media(db);
     if (status != NTMS_OK)
         return status;
-    qsort(kept.view.entries, kept.view.count, sizeof(*kept.view.entries), by_address);
+    if (kept.view.count > 1)
+        qsort(kept.view.entries, kept.view.count, sizeof(*kept.view.entries), by_address);
     kept.db = db;
     kept.library = *library;
     kept.version = objdb_version(db);
