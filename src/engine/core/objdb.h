@@ -87,6 +87,10 @@ ntms_err objdb_generation(struct objdb *db, uint64_t *generation);
  * (an operation on `id` of `type` completed, ...). */
 ntms_err objdb_signal(struct objdb *db, uint32_t type, uint32_t operation, const ntms_guid *id);
 
+/* The bell every commit rings with the types it touched (change_bell.h);
+ * NULL when it could not be mapped. */
+struct change_bell *objdb_bell(struct objdb *db);
+
 /* Calls visit for every object of a type (RSM_UNKNOWN: all types) until it
  * returns false. The object passed is a copy the visitor may keep. */
 typedef bool (*objdb_visitor)(const struct rsm_object *object, void *context);
@@ -103,6 +107,9 @@ ntms_err objdb_attribute_set(struct objdb *db, const ntms_guid *id, const char *
  * valid until the transaction ends. */
 ntms_err objdb_security_get(struct objdb *db, const ntms_guid *id, const uint8_t **descriptor, size_t *length);
 ntms_err objdb_security_set(struct objdb *db, const ntms_guid *id, const uint8_t *descriptor, size_t length);
+
+/* Tests: a checkpoint as soon as the journal holds more than this. */
+void objdb_set_checkpoint_after(struct objdb *db, size_t journal_bytes);
 
 /* Whole-database copies (ExportNtmsDatabase / ImportNtmsDatabase). */
 ntms_err objdb_export(struct objdb *db, const char *path);
