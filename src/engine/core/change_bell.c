@@ -1,6 +1,7 @@
 #include "engine/core/change_bell.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -23,12 +24,14 @@ struct bell_listener {
     uint32_t waiting;   /* the types it waits for (1 << type) */
     uint64_t started;   /* its process, as plat_process_self says */
     uint32_t scopes;    /* where it waits (plat_wakeup_scope); 0 while the row is being taken */
-    uint32_t reserved;
+    uint32_t open;      /* the types it has channels open for */
 };
 
 struct bell_page {
-    uint64_t             nonce;   /* names this database's events; set once */
+    uint64_t             nonce;        /* names this database's events; set once */
     uint32_t             counts[BELL_TYPES];
+    uint32_t             overflowed;   /* a bell found no row: every type counts as heard */
+    uint32_t             reserved;
     struct bell_listener listeners[CHANGE_BELL_LISTENERS];
 };
 _Static_assert(sizeof(struct bell_page) <= BELL_PAGE_SIZE, "the bell is one page");
@@ -40,6 +43,7 @@ struct change_bell {
     int               row;          /* its listener row; -1: none (yet) */
     bool              row_tried;
     unsigned          waiters[BELL_TYPES];   /* its threads waiting, per type */
+    unsigned          channels[BELL_TYPES];  /* its channels open, per type */
 };
 
 #define LOAD(x) __atomic_load_n(&(x), __ATOMIC_SEQ_CST)
@@ -81,6 +85,7 @@ struct change_bell *change_bell_open(const char *directory)
 static void free_row(struct bell_listener *row)
 {
     STORE(row->waiting, 0);
+    STORE(row->open, 0);
     STORE(row->scopes, 0);
     STORE(row->pid, 0);
 }
@@ -129,16 +134,18 @@ static int take_row(struct bell_page *page)
         if (!__atomic_compare_exchange_n(&row->pid, &free_pid, self.pid, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
             continue;
         STORE(row->waiting, 0);
+        STORE(row->open, 0);
         STORE(row->started, self.started);
         STORE(row->scopes, plat_wakeup_scope());
         return i;
     }
-    return -1;   /* the table is full: this bell's waits are short sleeps */
+    STORE(page->overflowed, 1);   /* its channels are in no row: signals are always written */
+    return -1;                      /* and its waits are short sleeps */
 }
 
-/* Counts one more (or one fewer) waiting thread of the type; the row
- * marks the type while any waits. False when the bell has no row. */
-static bool mark_waiting(struct change_bell *bell, uint32_t type, int change)
+/* One more (or one fewer) of the type in `counts`; the row's `mask` marks
+ * the type while the count is not 0. False when the bell has no row. */
+static bool mark(struct change_bell *bell, uint32_t type, int change, unsigned *counts, size_t mask_offset)
 {
     plat_mutex_lock(&bell->lock);
     if (bell->row < 0 && !bell->row_tried) {
@@ -147,16 +154,37 @@ static bool mark_waiting(struct change_bell *bell, uint32_t type, int change)
     }
     bool marked = bell->row >= 0;
     if (marked) {
-        struct bell_listener *row = &bell->page->listeners[bell->row];
-        unsigned before = bell->waiters[type];
-        bell->waiters[type] = before + (unsigned)change;
+        uint32_t *mask = (uint32_t *)((char *)&bell->page->listeners[bell->row] + mask_offset);
+        unsigned before = counts[type];
+        counts[type] = before + (unsigned)change;
         if (before == 0 && change > 0)
-            __atomic_fetch_or(&row->waiting, 1u << type, __ATOMIC_SEQ_CST);
+            __atomic_fetch_or(mask, 1u << type, __ATOMIC_SEQ_CST);
         else if (before == 1 && change < 0)
-            __atomic_fetch_and(&row->waiting, ~(1u << type), __ATOMIC_SEQ_CST);
+            __atomic_fetch_and(mask, ~(1u << type), __ATOMIC_SEQ_CST);
     }
     plat_mutex_unlock(&bell->lock);
     return marked;
+}
+
+static bool mark_waiting(struct change_bell *bell, uint32_t type, int change)
+{
+    return mark(bell, type, change, bell->waiters, offsetof(struct bell_listener, waiting));
+}
+
+void change_bell_listen(struct change_bell *bell, uint32_t type, int change)
+{
+    if (bell && type < BELL_TYPES)
+        mark(bell, type, change, bell->channels, offsetof(struct bell_listener, open));
+}
+
+bool change_bell_heard(struct change_bell *bell, uint32_t type)
+{
+    if (!bell || type >= BELL_TYPES || LOAD(bell->page->overflowed))
+        return true;
+    for (int i = 0; i < CHANGE_BELL_LISTENERS; i++)
+        if (LOAD(bell->page->listeners[i].open) & (1u << type))
+            return true;
+    return false;
 }
 
 /* ---- ringing and waiting ---- */

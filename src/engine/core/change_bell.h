@@ -1,11 +1,11 @@
 /* The change bell: how a process waiting for changes of one RSM object
  * type learns, within milliseconds and without reading a file, that some
- * process committed one.
+ * process committed one, and whether anybody listens to a type at all.
  *
  * A page every process maps, ntmsapi.bell in the database folder, holds a
  * ring count per object type and a table of listeners: each bell (one per
- * open database) takes a row while something of it waits, and marks there
- * the types it waits for. A commit moves the count of each type it
+ * open database) takes a row when it first opens a channel or waits, and
+ * marks there the types it has channels for and the types it waits for. A commit moves the count of each type it
  * touched (an atomic add, no system call) and wakes the waiters of those
  * types only when a listener marks one (plat_wakeup.h: a futex, or a
  * named event per count that exists only while somebody waits). A waiter
@@ -18,11 +18,12 @@
 #ifndef NTMSAPI_ENGINE_CORE_CHANGE_BELL_H
 #define NTMSAPI_ENGINE_CORE_CHANGE_BELL_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "common/ntms_error.h"
 
-#define CHANGE_BELL_LISTENERS 64
+#define CHANGE_BELL_LISTENERS 128
 
 struct change_bell;
 
@@ -37,6 +38,12 @@ void change_bell_ring(struct change_bell *bell, uint32_t types);
 /* Frees the rows of processes that ended (one process look-up per row
  * taken): done when a row is taken and when a channel opens. */
 void change_bell_free_dead_rows(struct change_bell *bell);
+
+/* A channel of the type opened (+1) or closed (-1) in this process. */
+void change_bell_listen(struct change_bell *bell, uint32_t type, int change);
+/* Has any process a channel of the type open? (True when it cannot
+ * tell.) Signals nobody can hear are not written. */
+bool change_bell_heard(struct change_bell *bell, uint32_t type);
 
 /* The ring count of a type: read it before looking for changes, and pass
  * it to change_bell_wait. */

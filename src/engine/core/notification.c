@@ -185,12 +185,16 @@ ntms_err notification_open(struct objdb *db, uint32_t session_serial, uint32_t t
     if (!c)
         return NTMS_E_NOT_ENOUGH_MEMORY;
     *c = (struct channel){ .db = db, .type = type, .lock = PLAT_MUTEX_INIT };
-    change_bell_free_dead_rows(objdb_bell(db));
+    struct change_bell *bell = objdb_bell(db);
+    change_bell_free_dead_rows(bell);
+    change_bell_listen(bell, type, +1);   /* before the position: signals from then on are written */
     ntms_err status = objdb_generation(db, &c->position);
     if (status == NTMS_OK)
         status = table_add(c, session_serial, handle);
-    if (status != NTMS_OK)
+    if (status != NTMS_OK) {
+        change_bell_listen(bell, type, -1);
         channel_free(c);
+    }
     return status;
 }
 
@@ -237,6 +241,7 @@ static void close_slot(struct slot *slot)
     plat_mutex_lock(&c->lock);
     c->closed = true;
     plat_mutex_unlock(&c->lock);
+    change_bell_listen(objdb_bell(c->db), c->type, -1);
     change_bell_ring(objdb_bell(c->db), 1u << c->type);
     drop_reference(slot);
 }

@@ -106,6 +106,18 @@ void objdb_abort(struct objdb *db)
     plat_mutex_unlock(&db->lock);
 }
 
+ntms_err objdb_signal_now(struct objdb *db, uint32_t type, uint32_t operation, const ntms_guid *id)
+{
+    if (!change_bell_heard(db->bell, type))
+        return NTMS_OK;
+    OBJDB_TRANSACTION(db, true, objdb_signal(db, type, operation, id));
+}
+
+void objdb_signal_completion(struct objdb *db, uint32_t type, const ntms_guid *id)
+{
+    objdb_signal_now(db, type, RSM_EVENT_COMPLETE, id);
+}
+
 struct change_bell *objdb_bell(struct objdb *db)
 {
     return db->bell;
@@ -341,6 +353,8 @@ ntms_err objdb_signal(struct objdb *db, uint32_t type, uint32_t operation, const
 {
     char name[32];
 
+    if (!change_bell_heard(db->bell, type))
+        return NTMS_OK;   /* no channel of the type is open anywhere */
     snprintf(name, sizeof(name), "%u.%u", (unsigned)type, (unsigned)operation);
     ntms_err status = store_note(db->store, KIND_SIGNAL, id, name);
     if (status == NTMS_OK)
