@@ -59,7 +59,9 @@ bool plat_wakeup_wait(const char *name, const uint32_t *counter, uint32_t seen, 
     char full[PLAT_WAKEUP_NAME_MAX + 32];
 
     event_name(full, sizeof(full), plat_wakeup_scope(), name, seen);
-    HANDLE event = CreateEventA(event_security(), TRUE, FALSE, full);
+    /* Only SYNCHRONIZE: CreateEventA would ask for all access when another
+     * waiter made the event first, which its DACL denies. */
+    HANDLE event = CreateEventExA(event_security(), full, CREATE_EVENT_MANUAL_RESET, SYNCHRONIZE);
     if (!event) {
         Sleep(timeout_ms < 10 ? timeout_ms : 10);   /* cannot wait for a wake-up: look again soon */
         return false;

@@ -15,7 +15,7 @@
  * told within 100 ms; both listeners heard the same sequence. Meanwhile a
  * writer and a listener are killed -9 (notification_under_wine.sh).
  *
- * usage: test_notification.exe refusals        bad input, handles, sessions, timeouts
+ * usage: test_notification.exe refusals        bad input, handles, sessions, timeouts, two waiters of a type
  *        test_notification.exe completions     what IdentifyNtmsSlot ... DismountNtmsDrive signal, and on which channel
  *        test_notification.exe prepare F      \Notify, \Noise and \Fence pools; the fence medium (its GUID into file F)
  *        test_notification.exe listen F LOG READY [poll]   log every NTMS_PHYSICAL_MEDIA notification until F is deleted
@@ -47,6 +47,12 @@ static double now_us(void)
     QueryPerformanceCounter(&count);
     QueryPerformanceFrequency(&frequency);
     return (double)count.QuadPart * 1e6 / (double)frequency.QuadPart;
+}
+
+static int compare_doubles(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
 }
 
 static void guid_text(const NTMS_GUID *g, char text[40])
@@ -238,12 +244,63 @@ static void sessions_close_their_channels(const NTMS_GUID *pool)
     expect(CloseNtmsNotification(mine), ERROR_SUCCESS, "closed");
 }
 
+struct timed_wait {
+    HANDLE channel;
+    DWORD  result;
+    double woken_us;
+};
+
+static DWORD WINAPI wait_once(void *argument)
+{
+    struct timed_wait *w = argument;
+    NTMS_NOTIFICATIONINFORMATION info;
+
+    w->result = WaitForNtmsNotification(w->channel, &info, 5000);
+    w->woken_us = now_us();
+    return 0;
+}
+
+/* Two threads asleep on channels of one type are both woken by a change,
+ * each by its own wake-up: neither looks again only now and then. */
+static void waiters_of_one_type(const NTMS_GUID *pool)
+{
+    enum { ROUNDS = 30 };
+    double latency[2][ROUNDS];
+    struct timed_wait w[2] = { { open_channel(session, NTMS_MEDIA_POOL), 0, 0 },
+                               { open_channel(session, NTMS_MEDIA_POOL), 0, 0 } };
+
+    for (int round = 0; round < ROUNDS; round++) {
+        HANDLE threads[2];
+        for (int i = 0; i < 2; i++)
+            threads[i] = CreateThread(NULL, 0, wait_once, &w[i], 0, NULL);
+        Sleep(25 + (DWORD)(round * 7 % 10));   /* both asleep in their waits, at no fixed phase */
+        double before = now_us();
+        touch_pool(pool, round % 2 ? L"odd" : L"even");
+        ok(WaitForMultipleObjects(2, threads, TRUE, 10000) == WAIT_OBJECT_0, "both waits returned\n");
+        for (int i = 0; i < 2; i++) {
+            ok(w[i].result == ERROR_SUCCESS, "waiter %d, round %d: %lu\n", i, round, w[i].result);
+            latency[i][round] = (w[i].woken_us - before) / 1000.0;
+            CloseHandle(threads[i]);
+        }
+    }
+    for (int i = 0; i < 2; i++) {
+        qsort(latency[i], ROUNDS, sizeof(double), compare_doubles);
+        printf("waiter %d of two on one type: woken %.2f ms after the change began (median), %.2f ms (p90)\n", i,
+               latency[i][ROUNDS / 2], latency[i][ROUNDS * 9 / 10]);
+        /* A waiter that only looked again every 10 ms would take 5-6 ms. */
+        ok(latency[i][ROUNDS / 2] < 4.0, "waiter %d of one type woken %.2f ms after the change began (median)\n", i,
+           latency[i][ROUNDS / 2]);
+        CloseNtmsNotification(w[i].channel);
+    }
+}
+
 static void refusals(void)
 {
     NTMS_GUID pool = pool_with_policies(L"\\Refusals", 0, 0);
 
     bad_sessions_and_types();
     waits_and_timeouts(&pool);
+    waiters_of_one_type(&pool);
     sessions_close_their_channels(&pool);
     expect(DeleteNtmsMediaPool(session, &pool), ERROR_SUCCESS, "the pool deleted");
 }
@@ -627,12 +684,6 @@ static void nothing_else_told(const struct writer_record *w, const struct logged
         guid_text(&heard[i].id, text);
         ok(changed, "operation %u: told of %s (%lu), which it did not change\n", op_index, text, heard[i].operation);
     }
-}
-
-static int compare_doubles(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
 }
 
 /* Every fence in order, each operation's notifications right, the stop last. */

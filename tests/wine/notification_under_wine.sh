@@ -40,7 +40,7 @@ windows_path() { echo "Z:${1//\//\\}"; }
 run() { "$here/run_win32_test.sh" "$windows" test_notification.exe "$prefix" "$@"; }
 
 export NTMSAPI_DATA_DIR=$(windows_path "$data/first")
-check "bad input, handles, sessions and timeouts" run refusals
+check "bad input, handles, sessions, timeouts, two waiters of one type" run refusals
 check "completions: identification, inventory, move, allocation, dismounts" run completions
 
 export NTMSAPI_DATA_DIR=$(windows_path "$data/proof")
