@@ -2,6 +2,7 @@
  * remote access went through DCOM to a service that no longer exists. */
 #include "engine_access.h"
 #include "engine/records/engine_open.h"
+#include "engine/core/notification.h"
 #include "engine/ops/dismount.h"
 
 #include <stdlib.h>
@@ -108,8 +109,8 @@ HANDLE WINAPI OpenNtmsSessionA(LPCSTR lpServer, LPCSTR lpApplication, DWORD dwOp
     return session;
 }
 
-/* RSM freed everything a session held when it closed: its mounts become
- * dismounts that fall due at once. */
+/* RSM freed everything a session held when it closed: its notification
+ * channels close, its mounts become dismounts that fall due at once. */
 DWORD WINAPI CloseNtmsSession(HANDLE hSession)
 {
     struct engine *engine;
@@ -119,6 +120,8 @@ DWORD WINAPI CloseNtmsSession(HANDLE hSession)
     uint32_t serial = session ? session->serial : 0;
     session_release(session);
     DWORD status = session_close((uintptr_t)hSession);
+    if (status == ERROR_SUCCESS)
+        notification_close_session(serial);
     if (status == ERROR_SUCCESS && serial && engine_acquire(&engine) == NTMS_OK)
         engine_session_closed(engine, serial);
     return shim_result(status);

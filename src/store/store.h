@@ -94,9 +94,11 @@ typedef bool (*store_change_visitor)(const struct store_change *change, void *co
  * commit order; when visit returns false, the feed stops after the rest of
  * that commit's changes. *last is the generation of the last commit
  * visited whole (after, when none). Outside transactions; costs no
- * file access while nothing was committed. NTMS_E_NO_DATA when the
- * journals on disk no longer reach back to `after` (two checkpoints
- * passed since: the follower fell too far behind). */
+ * file access while nothing was committed; a follower that resumes where
+ * one of this handle's followers stopped reads only the records since.
+ * NTMS_E_NO_DATA when the journals on disk no longer reach back to
+ * `after` (two checkpoints passed since: the follower fell too far
+ * behind). */
 ntms_err store_changes_since(struct store *store, uint64_t after, store_change_visitor visit, void *context,
                              uint64_t *last);
 /* The generation of the last commit (refreshed; outside transactions). */

@@ -225,6 +225,13 @@ static bool visit_changes(const uint8_t *record, store_change_visitor visit, voi
     return going;
 }
 
+bool journal_starts_with(const uint8_t *data, size_t length, uint64_t generation)
+{
+    size_t size = record_size(data, length);
+
+    return size && changes_fit(data, size) && get64(data + 8) == generation;
+}
+
 void journal_read_changes(const uint8_t *data, size_t length, uint64_t after, store_change_visitor visit,
                           void *context, uint64_t *last, size_t *used)
 {

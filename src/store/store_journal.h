@@ -51,6 +51,8 @@ ntms_err journal_apply(const uint8_t *data, size_t length, struct store_table *t
  * generation seen (after, if none); *used the bytes of whole records. */
 void journal_read_changes(const uint8_t *data, size_t length, uint64_t after, store_change_visitor visit,
                           void *context, uint64_t *last, size_t *used);
+/* Is the first record of data[0..length) whole, checked and of this generation? */
+bool journal_starts_with(const uint8_t *data, size_t length, uint64_t generation);
 /* The generation a journal's header says it follows. */
 uint64_t journal_base(const uint8_t *header);
 

@@ -24,6 +24,9 @@ enum rsm_difference {
     NTMSAPI_FREE_LABEL,
     LABELS_WITHOUT_A_LABEL_LIBRARY,
     ALLOCATION_WAITS_FOR_FREED_MEDIA,
+    NOTIFICATION_TYPES_CHECKED,
+    NOTIFICATION_CLOSED_WHILE_WAITING,
+    COMPLETIONS_ON_THE_ID_TYPE,
     RSM_DIFFERENCE_COUNT
 };
 
@@ -59,6 +62,16 @@ static const char *const rsm_difference_why[RSM_DIFFERENCE_COUNT] = {
         "AllocateNtmsMedia with nothing to allocate waits up to dwTimeout for a medium another caller frees, then "
         "answers ERROR_TIMEOUT; RSM submitted a NEWMEDIA operator request and waited for an operator (ntmsapi has "
         "no operator requests yet)",
+    [NOTIFICATION_TYPES_CHECKED] =
+        "OpenNtmsNotification refuses a dwType that names no object type with ERROR_INVALID_PARAMETER; RSM's "
+        "service accepted any type ([MS-RSMP] AddNotification) and what its client DLL answered is not documented",
+    [NOTIFICATION_CLOSED_WHILE_WAITING] =
+        "a WaitForNtmsNotification pending while another thread closes its channel returns ERROR_INVALID_HANDLE "
+        "at once; what RSM answered is not documented",
+    [COMPLETIONS_ON_THE_ID_TYPE] =
+        "completions are NTMS_EVENT_COMPLETE on the channel of the type of the id the operation names (the slot "
+        "for IdentifyNtmsSlot, the library for an inventory, the destination pool for MoveToNtmsMediaPool, the "
+        "logical medium for AllocateNtmsMedia ...); [MS-RSMP] names the ids but not the channel or the operation",
 };
 
 /* The exports the test programs call that ntmsapi does not implement yet. */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/core/change_bell.h"
 #include "engine/core/rsm_codec.h"
 #include "engine/core/wstr.h"
 #include "platform/plat_lock.h"
@@ -17,9 +18,17 @@
 enum { KIND_OBJECT = 1, KIND_ATTRIBUTE = 2, KIND_SECURITY = 3, KIND_SIGNAL = 4 };
 
 struct objdb {
-    struct store *store;
-    plat_mutex    lock;
+    struct store       *store;
+    plat_mutex          lock;
+    struct change_bell *bell;       /* rung after each commit with the types it touched */
+    uint32_t            touched;    /* this write transaction's types (1 << type) */
 };
+
+static void touch_type(struct objdb *db, uint32_t type)
+{
+    if (type < 32)
+        db->touched |= 1u << type;
+}
 
 ntms_err objdb_open(const char *directory, struct objdb **db)
 {
@@ -34,6 +43,7 @@ ntms_err objdb_open(const char *directory, struct objdb **db)
         free(d);
         return status;
     }
+    d->bell = change_bell_open(directory);
     *db = d;
     return NTMS_OK;
 }
@@ -41,6 +51,7 @@ ntms_err objdb_open(const char *directory, struct objdb **db)
 void objdb_close(struct objdb *db)
 {
     if (db) {
+        change_bell_close(db->bell);
         store_close(db->store);
         free(db);
     }
@@ -78,15 +89,38 @@ ntms_err objdb_flush_deferred(struct objdb *db)
 
 ntms_err objdb_commit(struct objdb *db)
 {
+    uint32_t touched = db->touched;
     ntms_err status = flush_deferred ? store_commit_unflushed(db->store) : store_commit(db->store);
+
+    db->touched = 0;
     plat_mutex_unlock(&db->lock);
+    if (status == NTMS_OK)
+        change_bell_ring(db->bell, touched);
     return status;
 }
 
 void objdb_abort(struct objdb *db)
 {
     store_abort(db->store);
+    db->touched = 0;
     plat_mutex_unlock(&db->lock);
+}
+
+ntms_err objdb_signal_now(struct objdb *db, uint32_t type, uint32_t operation, const ntms_guid *id)
+{
+    if (!change_bell_heard(db->bell, type))
+        return NTMS_OK;
+    OBJDB_TRANSACTION(db, true, objdb_signal(db, type, operation, id));
+}
+
+void objdb_signal_completion(struct objdb *db, uint32_t type, const ntms_guid *id)
+{
+    objdb_signal_now(db, type, RSM_EVENT_COMPLETE, id);
+}
+
+struct change_bell *objdb_bell(struct objdb *db)
+{
+    return db->bell;
 }
 
 ntms_err objdb_end(struct objdb *db, ntms_err status)
@@ -149,7 +183,10 @@ ntms_err objdb_put(struct objdb *db, struct rsm_object *object)
     size_t length = rsm_encode(object, buffer, sizeof(buffer));
     if (!length)
         return NTMS_E_DATABASE_FAILURE;
-    return store_put(db->store, KIND_OBJECT, &object->id, NULL, object->type, buffer, length);
+    ntms_err status = store_put(db->store, KIND_OBJECT, &object->id, NULL, object->type, buffer, length);
+    if (status == NTMS_OK)
+        touch_type(db, object->type);
+    return status;
 }
 
 ntms_err objdb_delete(struct objdb *db, const ntms_guid *id)
@@ -158,7 +195,11 @@ ntms_err objdb_delete(struct objdb *db, const ntms_guid *id)
 
     if (store_get(db->store, KIND_OBJECT, id, NULL, &e) != NTMS_OK)
         return NTMS_E_OBJECT_NOT_FOUND;
-    return store_delete_id(db->store, id);
+    uint32_t type = e.tag;
+    ntms_err status = store_delete_id(db->store, id);
+    if (status == NTMS_OK)
+        touch_type(db, type);
+    return status;
 }
 
 ntms_err objdb_for_each(struct objdb *db, uint32_t type, objdb_visitor visit, void *context)
@@ -231,6 +272,13 @@ ntms_err objdb_security_set(struct objdb *db, const ntms_guid *id, const uint8_t
     return store_put(db->store, KIND_SECURITY, id, NULL, 0, descriptor, length);
 }
 
+void objdb_set_checkpoint_after(struct objdb *db, size_t journal_bytes)
+{
+    plat_mutex_lock(&db->lock);
+    store_set_checkpoint_after(db->store, journal_bytes);
+    plat_mutex_unlock(&db->lock);
+}
+
 ntms_err objdb_export(struct objdb *db, const char *path)
 {
     plat_mutex_lock(&db->lock);
@@ -244,6 +292,8 @@ ntms_err objdb_import(struct objdb *db, const char *path)
     plat_mutex_lock(&db->lock);
     ntms_err status = store_import(db->store, path);
     plat_mutex_unlock(&db->lock);
+    if (status == NTMS_OK)
+        change_bell_ring(db->bell, ~0u);   /* every object may have changed */
     return status;
 }
 
@@ -303,6 +353,11 @@ ntms_err objdb_signal(struct objdb *db, uint32_t type, uint32_t operation, const
 {
     char name[32];
 
+    if (!change_bell_heard(db->bell, type))
+        return NTMS_OK;   /* no channel of the type is open anywhere */
     snprintf(name, sizeof(name), "%u.%u", (unsigned)type, (unsigned)operation);
-    return store_note(db->store, KIND_SIGNAL, id, name);
+    ntms_err status = store_note(db->store, KIND_SIGNAL, id, name);
+    if (status == NTMS_OK)
+        touch_type(db, type);
+    return status;
 }

@@ -84,8 +84,19 @@ ntms_err objdb_changes_since(struct objdb *db, uint64_t after, objdb_change_visi
                              uint64_t *last);
 ntms_err objdb_generation(struct objdb *db, uint64_t *generation);
 /* Inside a write transaction: its commit also tells followers this signal
- * (an operation on `id` of `type` completed, ...). */
+ * (an operation on `id` of `type` completed, ...). Not written when no
+ * process has a notification channel of the type open (change_bell.h). */
 ntms_err objdb_signal(struct objdb *db, uint32_t type, uint32_t operation, const ntms_guid *id);
+/* The same in a transaction of its own (nothing at all when unheard). */
+ntms_err objdb_signal_now(struct objdb *db, uint32_t type, uint32_t operation, const ntms_guid *id);
+/* An operation on `id` (of `type`) completed: RSM_EVENT_COMPLETE, in a
+ * transaction of its own. The operation stands even when this cannot be
+ * written (the database failed: its followers see that themselves). */
+void objdb_signal_completion(struct objdb *db, uint32_t type, const ntms_guid *id);
+
+/* The bell every commit rings with the types it touched (change_bell.h);
+ * NULL when it could not be mapped. */
+struct change_bell *objdb_bell(struct objdb *db);
 
 /* Calls visit for every object of a type (RSM_UNKNOWN: all types) until it
  * returns false. The object passed is a copy the visitor may keep. */
@@ -103,6 +114,9 @@ ntms_err objdb_attribute_set(struct objdb *db, const ntms_guid *id, const char *
  * valid until the transaction ends. */
 ntms_err objdb_security_get(struct objdb *db, const ntms_guid *id, const uint8_t **descriptor, size_t *length);
 ntms_err objdb_security_set(struct objdb *db, const ntms_guid *id, const uint8_t *descriptor, size_t length);
+
+/* Tests: a checkpoint as soon as the journal holds more than this. */
+void objdb_set_checkpoint_after(struct objdb *db, size_t journal_bytes);
 
 /* Whole-database copies (ExportNtmsDatabase / ImportNtmsDatabase). */
 ntms_err objdb_export(struct objdb *db, const char *path);

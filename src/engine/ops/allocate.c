@@ -44,6 +44,7 @@ ntms_err engine_allocate(struct engine *engine, const struct sec_caller *caller,
     if (status == NTMS_OK) {
         *media_id = a.logical_media;
         *allocated_from = a.allocated_from;
+        objdb_signal_completion(engine->db, RSM_LOGICAL_MEDIA, media_id);
     }
     return status;
 }

@@ -75,6 +75,8 @@ ntms_err engine_dismount(struct engine *engine, const struct ntms_session *sessi
             break;
         status = dismount_one(&access, &side, options);
         library_access_close(&access);
+        if (status == NTMS_OK)
+            objdb_signal_completion(engine->db, ntms_guid_equal(&ids[i], &side.partition.id) ? RSM_PARTITION : RSM_LOGICAL_MEDIA, &ids[i]);
     }
     return status;
 }
@@ -100,6 +102,8 @@ ntms_err engine_dismount_drive(struct engine *engine, const struct ntms_session 
     else
         status = dismount_now(&access, &drive);
     library_access_close(&access);
+    if (status == NTMS_OK)
+        objdb_signal_completion(engine->db, RSM_DRIVE, drive_id);
     return status;
 }
 

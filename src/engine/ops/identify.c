@@ -401,6 +401,8 @@ ntms_err engine_identify_slot(struct engine *engine, struct ntms_session *sessio
     do
         status = identify_once(&job);
     while (status == NTMS_E_BUSY && (job.lib.drives_busy || job.medium_busy) && busy_wait_again(&wait));
+    if (status == NTMS_OK)
+        objdb_signal_completion(engine->db, RSM_STORAGESLOT, slot);
     ntms_err flushed = objdb_flush_deferred(engine->db);
     free(job.refused);
     return status != NTMS_OK ? status : flushed;

@@ -200,7 +200,7 @@ static ntms_err scan_slots(struct engine *engine, const ntms_guid *library_id, s
     return status;
 }
 
-ntms_err engine_inventory(struct engine *engine, const ntms_guid *library_id, uint32_t method)
+static ntms_err inventory(struct engine *engine, const ntms_guid *library_id, uint32_t method)
 {
     struct rsm_object library;
 
@@ -222,4 +222,13 @@ ntms_err engine_inventory(struct engine *engine, const ntms_guid *library_id, ui
     ntms_err flushed = objdb_flush_deferred(engine->db);
     free(identify.ids);
     return status != NTMS_OK ? status : flushed;
+}
+
+ntms_err engine_inventory(struct engine *engine, const ntms_guid *library_id, uint32_t method)
+{
+    ntms_err status = inventory(engine, library_id, method);
+
+    if (status == NTMS_OK)
+        objdb_signal_completion(engine->db, RSM_LIBRARY, library_id);
+    return status;
 }

@@ -43,11 +43,19 @@ static ntms_err move(struct engine *engine, const struct sec_caller *caller, con
 ntms_err engine_move_to_pool(struct engine *engine, const struct sec_caller *caller, const ntms_guid *media,
                              const ntms_guid *pool)
 {
-    return move(engine, caller, media, pool, false);
+    ntms_err status = move(engine, caller, media, pool, false);
+
+    if (status == NTMS_OK)
+        objdb_signal_completion(engine->db, RSM_MEDIA_POOL, pool);
+    return status;
 }
 
 ntms_err engine_change_media_type(struct engine *engine, const struct sec_caller *caller, const ntms_guid *media,
                                   const ntms_guid *pool)
 {
-    return move(engine, caller, media, pool, true);
+    ntms_err status = move(engine, caller, media, pool, true);
+
+    if (status == NTMS_OK)
+        objdb_signal_completion(engine->db, RSM_PHYSICAL_MEDIA, media);
+    return status;
 }

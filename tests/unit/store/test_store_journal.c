@@ -2,7 +2,10 @@
  * cost: an unchanged entry commits nothing; another handle reads only the
  * new records (across checkpoints too); a handle nobody committed behind
  * touches no file at all; unflushed commits are seen at once and flushed
- * later; a damaged record ends the journal there. */
+ * later; a damaged record ends the journal there. The change feed: every
+ * commit told in order; a follower resumes where it stopped without
+ * reading the files from their start, and tells what a fresh handle
+ * reading the files tells, checkpoints moving the journal meanwhile. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -35,12 +38,12 @@ static long file_size(const char *name)
 
 /* ---- every file operation counted ---- */
 
-static unsigned file_calls, whole_reads, flushes;
+static unsigned file_calls, whole_reads, flushes, reads_from_start;
 
 static ntms_err count_read_all(const char *p, uint8_t **d, size_t *l) { file_calls++; whole_reads++; return plat_file_system.read_all(p, d, l); }
 static ntms_err count_read_head(const char *p, uint8_t *d, size_t l, size_t *g) { file_calls++; return plat_file_system.read_head(p, d, l, g); }
 static ntms_err count_stamp(const char *p, uint64_t *s) { file_calls++; return plat_file_system.change_stamp(p, s); }
-static ntms_err count_read_from(const char *p, uint64_t o, uint8_t **d, size_t *l) { file_calls++; return plat_file_system.read_from(p, o, d, l); }
+static ntms_err count_read_from(const char *p, uint64_t o, uint8_t **d, size_t *l) { file_calls++; reads_from_start += !o; return plat_file_system.read_from(p, o, d, l); }
 static ntms_err count_flush(const char *p) { file_calls++; flushes++; return plat_file_system.flush(p); }
 
 static void count_file_calls(void)
@@ -54,7 +57,7 @@ static void count_file_calls(void)
     counting.read_from = count_read_from;
     counting.flush = count_flush;
     plat_file = &counting;
-    file_calls = whole_reads = flushes = 0;
+    file_calls = whole_reads = flushes = reads_from_start = 0;
 }
 
 static void stop_counting(void)
@@ -317,6 +320,115 @@ static void the_feed_reaches_back_one_checkpoint_then_says_no_data(void **state)
     store_close(b);
 }
 
+/* What a handle that never followed (no follow point: the files read
+ * from their start) tells after `after`. */
+static void changes_read_fresh(uint64_t after, struct seen_changes *seen, uint64_t *last)
+{
+    struct store *fresh;
+
+    *seen = (struct seen_changes){ .count = 0 };
+    assert_int_equal(store_open(dir, &fresh), NTMS_OK);
+    assert_int_equal(store_changes_since(fresh, after, remember, seen, last), NTMS_OK);
+    store_close(fresh);
+}
+
+static void assert_same_changes(const struct seen_changes *x, const struct seen_changes *y)
+{
+    assert_int_equal(x->count, y->count);
+    for (size_t i = 0; i < x->count; i++)
+        assert_string_equal(x->text[i], y->text[i]);
+}
+
+static void a_follower_resumes_where_it_stopped(void **state)
+{
+    struct store *a, *b;
+    struct seen_changes seen = { .count = 0 }, fresh;
+    uint64_t last, fresh_last;
+
+    (void)state;
+    assert_int_equal(store_open(dir, &a), NTMS_OK);
+    assert_int_equal(store_open(dir, &b), NTMS_OK);
+    for (unsigned i = 1; i <= 5; i++)
+        commit_value(a, i, "first");
+    assert_int_equal(store_changes_since(b, 0, remember, &seen, &last), NTMS_OK);
+    assert_int_equal(last, 5);
+    for (unsigned i = 6; i <= 8; i++)
+        commit_value(a, i, "then");
+    seen = (struct seen_changes){ .count = 0 };
+    count_file_calls();
+    assert_int_equal(store_changes_since(b, 5, remember, &seen, &last), NTMS_OK);
+    stop_counting();
+    assert_int_equal(reads_from_start, 0);   /* only the new records */
+    assert_int_equal(last, 8);
+    assert_int_equal(seen.count, 3);
+    assert_string_equal(seen.text[0], "6 inserted 1/6 ");
+    changes_read_fresh(5, &fresh, &fresh_last);
+    assert_int_equal(fresh_last, 8);
+    assert_same_changes(&seen, &fresh);
+    /* stopped within the new records: resumed from there */
+    commit_value(a, 9, "nine");
+    commit_value(a, 10, "ten");
+    seen = (struct seen_changes){ .stop_after = 1 };
+    assert_int_equal(store_changes_since(b, 8, remember, &seen, &last), NTMS_OK);
+    assert_int_equal(last, 9);
+    seen = (struct seen_changes){ .count = 0 };
+    count_file_calls();
+    assert_int_equal(store_changes_since(b, 9, remember, &seen, &last), NTMS_OK);
+    stop_counting();
+    assert_int_equal(reads_from_start, 0);
+    assert_int_equal(seen.count, 1);
+    assert_string_equal(seen.text[0], "10 inserted 1/10 ");
+    store_close(a);
+    store_close(b);
+}
+
+/* Every generation after `after` once, in order, up to `last`. */
+static void assert_consecutive(const struct seen_changes *seen, uint64_t after, uint64_t last)
+{
+    assert_int_equal(seen->count, last - after);
+    for (size_t i = 0; i < seen->count; i++)
+        assert_int_equal(strtoull(seen->text[i], NULL, 10), after + 1 + i);
+}
+
+/* Records of one size: a point left in a replaced journal lands on a
+ * whole record of another generation, or past the end. */
+static void a_follower_whose_journal_moved_reads_the_files(void **state)
+{
+    struct store *a, *b;
+    struct seen_changes seen, fresh;
+    uint64_t after = 0, last, fresh_last;
+    unsigned fast = 0, moved = 0, n = 0;
+    char value[16];
+
+    (void)state;
+    assert_int_equal(store_open(dir, &a), NTMS_OK);
+    assert_int_equal(store_open(dir, &b), NTMS_OK);
+    store_set_checkpoint_after(a, 700);
+    for (unsigned round = 0; round < 60; round++) {
+        long journal_before = file_size("ntmsapi.journal");
+        for (unsigned k = round % 3 + 1; k > 0; k--, n++) {
+            snprintf(value, sizeof(value), "v%06u", n);
+            commit_value(a, n % 5, value);
+        }
+        bool replaced = file_size("ntmsapi.journal") <= journal_before;
+        seen = (struct seen_changes){ .count = 0 };
+        count_file_calls();
+        assert_int_equal(store_changes_since(b, after, remember, &seen, &last), NTMS_OK);
+        stop_counting();
+        fast += round > 0 && !reads_from_start;
+        moved += replaced;
+        changes_read_fresh(after, &fresh, &fresh_last);
+        assert_int_equal(last, fresh_last);
+        assert_consecutive(&seen, after, last);
+        assert_same_changes(&seen, &fresh);
+        after = last;
+    }
+    assert_true(fast > 20);    /* the points were used ... */
+    assert_true(moved > 5);    /* ... and left behind by checkpoints */
+    store_close(a);
+    store_close(b);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, make_dir, remove_dir)
 
 int main(void)
@@ -330,6 +442,8 @@ int main(void)
         T(a_damaged_record_ends_the_journal),
         T(the_feed_tells_every_commit_in_order),
         T(the_feed_reaches_back_one_checkpoint_then_says_no_data),
+        T(a_follower_resumes_where_it_stopped),
+        T(a_follower_whose_journal_moved_reads_the_files),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
