@@ -248,11 +248,11 @@ ntms_err objdb_attribute_set(struct objdb *db, const ntms_guid *id, const char *
         return NTMS_E_NO_DATA;
     if (objdb_get(db, id, &object) != NTMS_OK)
         return NTMS_E_INVALID_PARAMETER;
-    if (size == 0) {
-        ntms_err status = store_delete(db->store, KIND_ATTRIBUTE, id, name_utf8);
-        return status == NTMS_E_OBJECT_NOT_FOUND ? NTMS_OK : status;
-    }
-    return store_put(db->store, KIND_ATTRIBUTE, id, name_utf8, 0, data, size);
+    ntms_err status = size ? store_put(db->store, KIND_ATTRIBUTE, id, name_utf8, object.type, data, size)
+                           : store_delete(db->store, KIND_ATTRIBUTE, id, name_utf8);
+    if (status == NTMS_OK)
+        touch_type(db, object.type);
+    return status == NTMS_E_OBJECT_NOT_FOUND ? NTMS_OK : status;
 }
 
 ntms_err objdb_security_get(struct objdb *db, const ntms_guid *id, const uint8_t **descriptor, size_t *length)
@@ -269,7 +269,13 @@ ntms_err objdb_security_get(struct objdb *db, const ntms_guid *id, const uint8_t
 
 ntms_err objdb_security_set(struct objdb *db, const ntms_guid *id, const uint8_t *descriptor, size_t length)
 {
-    return store_put(db->store, KIND_SECURITY, id, NULL, 0, descriptor, length);
+    struct store_entry object;
+    uint32_t type = store_get(db->store, KIND_OBJECT, id, NULL, &object) == NTMS_OK ? object.tag : 0;
+    ntms_err status = store_put(db->store, KIND_SECURITY, id, NULL, type, descriptor, length);
+
+    if (status == NTMS_OK)
+        touch_type(db, type);
+    return status;
 }
 
 void objdb_set_checkpoint_after(struct objdb *db, size_t journal_bytes)
@@ -302,11 +308,43 @@ ntms_err objdb_import(struct objdb *db, const char *path)
 struct translating {
     objdb_change_visitor visit;
     void                *context;
+    uint64_t             generation;   /* of the ids told below */
+    ntms_guid           *told;
+    size_t               told_count, told_capacity;
 };
+
+/* A commit lists its objects' own entries before their attributes and
+ * descriptors: an object is told once a commit, so the ids told are kept
+ * until the commit ends. (Out of memory: told twice, never lost.) */
+static void note_told(struct translating *t, const struct store_change *c)
+{
+    if (t->generation != c->generation)
+        t->told_count = 0;
+    t->generation = c->generation;
+    if (t->told_count == t->told_capacity) {
+        size_t capacity = t->told_capacity ? 2 * t->told_capacity : 16;
+        ntms_guid *grown = realloc(t->told, capacity * sizeof(*grown));
+        if (!grown)
+            return;
+        t->told = grown;
+        t->told_capacity = capacity;
+    }
+    t->told[t->told_count++] = c->id;
+}
+
+static bool told_in_commit(const struct translating *t, const struct store_change *c)
+{
+    if (t->generation != c->generation)
+        return false;
+    for (size_t i = 0; i < t->told_count; i++)
+        if (ntms_guid_equal(&t->told[i], &c->id))
+            return true;
+    return false;
+}
 
 static bool translate(const struct store_change *c, void *context)
 {
-    const struct translating *t = context;
+    struct translating *t = context;
     struct objdb_change change = { .generation = c->generation, .id = c->id };
     unsigned type = 0, operation = 0;
 
@@ -315,6 +353,7 @@ static bool translate(const struct store_change *c, void *context)
         change.type = c->tag;
         change.what = c->what == STORE_INSERTED ? OBJDB_INSERTED
                     : c->what == STORE_REMOVED  ? OBJDB_DELETED : OBJDB_UPDATED;
+        note_told(t, c);
         break;
     case KIND_SIGNAL:
         if (sscanf(c->name, "%u.%u", &type, &operation) != 2)
@@ -323,8 +362,11 @@ static bool translate(const struct store_change *c, void *context)
         change.type = type;
         change.operation = operation;
         break;
-    default:   /* attributes and descriptors: the object's own record did not change */
-        change.what = OBJDB_ATTRIBUTES;
+    default:   /* an attribute or descriptor: an update of the object whose type it carries */
+        change.type = c->tag;
+        change.what = c->tag && !told_in_commit(t, c) ? OBJDB_UPDATED : OBJDB_ATTRIBUTES;
+        if (change.what == OBJDB_UPDATED)
+            note_told(t, c);
         break;
     }
     return t->visit(&change, t->context);
@@ -333,11 +375,12 @@ static bool translate(const struct store_change *c, void *context)
 ntms_err objdb_changes_since(struct objdb *db, uint64_t after, objdb_change_visitor visit, void *context,
                              uint64_t *last)
 {
-    struct translating t = { visit, context };
+    struct translating t = { .visit = visit, .context = context };
 
     plat_mutex_lock(&db->lock);
     ntms_err status = store_changes_since(db->store, after, translate, &t, last);
     plat_mutex_unlock(&db->lock);
+    free(t.told);
     return status;
 }
 

@@ -64,12 +64,15 @@ ntms_err objdb_delete(struct objdb *db, const ntms_guid *id);
 
 /* ---- following the changes of every process (the store's journal) ---- */
 
+/* An attribute's or descriptor's change is an update of its object;
+ * OBJDB_ATTRIBUTES: one whose object is unknown or already told in the
+ * commit (inserted, updated or deleted). */
 enum objdb_change_what { OBJDB_INSERTED, OBJDB_UPDATED, OBJDB_DELETED, OBJDB_SIGNALLED, OBJDB_ATTRIBUTES };
 
 struct objdb_change {
     uint64_t               generation;   /* of the commit */
     enum objdb_change_what what;
-    uint32_t               type;         /* the object's (or the signal's) RSM type; ATTRIBUTES: unknown (0) */
+    uint32_t               type;         /* the object's (or the signal's) RSM type */
     ntms_guid              id;
     uint32_t               operation;    /* a signal's */
 };

@@ -117,6 +117,47 @@ static void changes_arrive_in_commit_order_with_their_operation(void **state)
     assert_int_equal(notification_close(h), NTMS_OK);
 }
 
+static void set_attribute(const ntms_guid *id, const char *value)
+{
+    assert_int_equal(objdb_begin_write(db), NTMS_OK);
+    assert_int_equal(objdb_attribute_set(db, id, "Label", value, value ? strlen(value) + 1 : 0), NTMS_OK);
+    assert_int_equal(objdb_commit(db), NTMS_OK);
+}
+
+static void attributes_and_descriptors_update_their_object(void **state)
+{
+    static const uint8_t descriptor[20] = { 1, 0, 4, 0x80 };
+
+    (void)state;
+    ntms_guid medium = put(db, RSM_PHYSICAL_MEDIA, NULL, 1);
+    uintptr_t h = open_channel(1, RSM_PHYSICAL_MEDIA);
+    set_attribute(&medium, "first");
+    set_attribute(&medium, NULL);   /* deleted */
+    assert_int_equal(objdb_begin_write(db), NTMS_OK);
+    assert_int_equal(objdb_security_set(db, &medium, descriptor, sizeof(descriptor)), NTMS_OK);
+    assert_int_equal(objdb_commit(db), NTMS_OK);
+    expect(h, RSM_OBJ_UPDATE, &medium);
+    expect(h, RSM_OBJ_UPDATE, &medium);
+    expect(h, RSM_OBJ_UPDATE, &medium);
+    expect_nothing(h);
+    set_attribute(&medium, "again");
+    expect(h, RSM_OBJ_UPDATE, &medium);
+    struct rsm_object o;   /* the object and two of its parts in one commit: told once */
+    assert_int_equal(objdb_begin_write(db), NTMS_OK);
+    assert_int_equal(objdb_get(db, &medium, &o), NTMS_OK);
+    o.description[0] = 7;
+    assert_int_equal(objdb_put(db, &o), NTMS_OK);
+    assert_int_equal(objdb_attribute_set(db, &medium, "Label", "x", 2), NTMS_OK);
+    assert_int_equal(objdb_attribute_set(db, &medium, "Other", "y", 2), NTMS_OK);
+    assert_int_equal(objdb_commit(db), NTMS_OK);
+    expect(h, RSM_OBJ_UPDATE, &medium);
+    expect_nothing(h);
+    delete(db, &medium);   /* its attribute and descriptor go with it: told once */
+    expect(h, RSM_OBJ_DELETE, &medium);
+    expect_nothing(h);
+    notification_close(h);
+}
+
 static void one_commit_is_told_whole(void **state)
 {
     ntms_guid ids[3];
@@ -481,6 +522,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(changes_arrive_in_commit_order_with_their_operation),
+        cmocka_unit_test(attributes_and_descriptors_update_their_object),
         cmocka_unit_test(one_commit_is_told_whole),
         cmocka_unit_test(every_channel_of_the_type_gets_every_change),
         cmocka_unit_test(signals_arrive_on_their_type),
