@@ -62,8 +62,8 @@ DWORD WINAPI MountNtmsMedia(HANDLE hSession, LPNTMS_GUID lpMediaId, LPNTMS_GUID 
     if (status == ERROR_SUCCESS)
         status = require_media(&call, lpMediaId, dwCount);
     if (status == ERROR_SUCCESS)
-        status = engine_mount(call.engine, session, (const ntms_guid *)lpMediaId, (ntms_guid *)lpDriveId, dwCount,
-                              dwOptions, dwTimeout);
+        status = engine_mount_prioritized(call.engine, session, (const ntms_guid *)lpMediaId,
+                                          (ntms_guid *)lpDriveId, dwCount, dwOptions, dwPriority, dwTimeout);
     shim_end(&call);
     session_release(session);
     return shim_result(status);
@@ -104,12 +104,15 @@ DWORD WINAPI AllocateNtmsMedia(HANDLE hSession, LPNTMS_GUID lpMediaPool, LPNTMS_
     REQUIRE_PARAMETER(!(dwOptions & ~NTMS_ALLOCATE_OPTIONS_KNOWN));
     REQUIRE_PARAMETER(!((dwOptions & NTMS_ALLOCATE_NEW) && (dwOptions & NTMS_ALLOCATE_NEXT)));
     REQUIRE_PARAMETER(!lpAllocateInformation || lpAllocateInformation->dwSize >= sizeof(*lpAllocateInformation));
+    struct ntms_session *session = session_acquire((uintptr_t)hSession);
     struct allocate_request request = { *(const ntms_guid *)lpMediaPool, (const ntms_guid *)lpPartition, dwOptions,
-                                        dwTimeout };
-    DWORD status = shim_begin(&call);
+                                        dwTimeout, session };
+    memset(&call, 0, sizeof(call));
+    DWORD status = session ? shim_begin(&call) : ERROR_INVALID_HANDLE;
     if (status == ERROR_SUCCESS)
         status = engine_allocate(call.engine, &call.caller, &request, (ntms_guid *)lpMediaId, &from);
     shim_end(&call);
+    session_release(session);
     if (status == ERROR_SUCCESS && lpAllocateInformation)
         memcpy(&lpAllocateInformation->AllocatedFrom, &from, sizeof(from));
     if (status != ERROR_SUCCESS)

@@ -115,7 +115,8 @@ static const struct field lib_request_fields[] = {
     F(1408, info.lib_request.time_queued), F(1409, info.lib_request.time_completed),
     F(1410, info.lib_request.application), F(1411, info.lib_request.user), F(1412, info.lib_request.computer),
     F(1413, info.lib_request.error_code), F(1414, info.lib_request.work_item), F(1415, info.lib_request.priority),
-    F(1450, info.lib_request.requested_by),
+    F(1450, info.lib_request.requested_by), F(1451, info.lib_request.order),
+    F(1452, info.lib_request.waits_for_drive),
 };
 
 static const struct field op_request_fields[] = {
@@ -123,6 +124,7 @@ static const struct field op_request_fields[] = {
     F(1503, info.op_request.message), F(1504, info.op_request.arg1_type), F(1505, info.op_request.arg1),
     F(1506, info.op_request.arg2_type), F(1507, info.op_request.arg2), F(1508, info.op_request.application),
     F(1509, info.op_request.user), F(1510, info.op_request.computer),
+    F(1550, info.op_request.completed), F(1551, info.op_request.raised_for),
 };
 
 struct field_table {

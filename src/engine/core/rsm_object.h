@@ -164,7 +164,9 @@ struct rsm_lib_request {
     ntms_guid work_item;
     uint32_t  priority;
     /* engine: */
-    struct rsm_owner requested_by;    /* INPROCESS while this owner lives */
+    struct rsm_owner requested_by;    /* QUEUED or INPROCESS while this owner lives */
+    uint32_t  order;                  /* a waiting mount's place in its library's queue, 1 first; 0: none */
+    uint32_t  waits_for_drive;        /* queued: it found every drive busy (or has not tried yet) */
 };
 
 struct rsm_op_request {
@@ -178,6 +180,9 @@ struct rsm_op_request {
     ntms_guid arg2;
     wchar16   application[RSM_APPLICATION_LENGTH], user[RSM_USERNAME_LENGTH];
     wchar16   computer[RSM_COMPUTERNAME_LENGTH];
+    /* engine: */
+    uint64_t  completed;              /* when it was satisfied or refused (its purge time counts from here) */
+    struct rsm_owner raised_for;      /* the waiting call the library raised it for; nobody: an application's */
 };
 
 struct rsm_object {

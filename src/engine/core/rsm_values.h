@@ -35,13 +35,29 @@ enum { RSM_BARCODESTATE_OK = 1, RSM_BARCODESTATE_UNREADABLE = 2 };
 enum { RSM_LOCATION_STORAGESLOT = RSM_STORAGESLOT, RSM_LOCATION_DRIVE = RSM_DRIVE,
        RSM_LOCATION_IEPORT = RSM_IEPORT };
 
-/* NtmsLmOperation and NtmsLmState: library requests. */
+/* NtmsLmOperation and NtmsLmState: library requests. RSM_LM_ALLOCATE is
+ * ours: an AllocateNtmsMedia waiting for media (RSM queued no library
+ * operation for it, only its NEWMEDIA operator request), so that
+ * CancelNtmsLibraryRequest reaches it; outside NtmsLmOperation's range. */
 enum { RSM_LM_INVENTORY = 8, RSM_LM_DISMOUNT = 16, RSM_LM_MOUNT = 17, RSM_LM_WRITESCRATCH = 18,
-       RSM_LM_CLASSIFY = 19 };
+       RSM_LM_CLASSIFY = 19, RSM_LM_ALLOCATE = 1000 };
 enum { RSM_LM_QUEUED = 0, RSM_LM_INPROCESS = 1, RSM_LM_PASSED = 2, RSM_LM_FAILED = 3, RSM_LM_INVALID = 4,
        RSM_LM_WAITING = 5, RSM_LM_CANCELLED = 7, RSM_LM_STOPPED = 8 };
 /* NtmsLibRequestFlags: the computer's purge rules. */
 enum { RSM_LIBREQFLAGS_NOAUTOPURGE = 0x01, RSM_LIBREQFLAGS_NOFAILEDPURGE = 0x02 };
+
+/* NtmsOpreqCommand, NtmsOpreqState and NtmsOpRequestFlags: operator requests. */
+enum { RSM_OPREQ_UNKNOWN = 0, RSM_OPREQ_NEWMEDIA = 1, RSM_OPREQ_CLEANER = 2, RSM_OPREQ_DEVICESERVICE = 3,
+       RSM_OPREQ_MOVEMEDIA = 4, RSM_OPREQ_MESSAGE = 5 };
+enum { RSM_OPSTATE_UNKNOWN = 0, RSM_OPSTATE_SUBMITTED = 1, RSM_OPSTATE_ACTIVE = 2, RSM_OPSTATE_INPROGRESS = 3,
+       RSM_OPSTATE_REFUSED = 4, RSM_OPSTATE_COMPLETE = 5 };
+enum { RSM_OPREQFLAGS_NOAUTOPURGE = 0x01, RSM_OPREQFLAGS_NOFAILEDPURGE = 0x02, RSM_OPREQFLAGS_NOALERTS = 0x10 };
+
+/* NtmsUITypes: the kind of message a UI destination list is for. */
+enum { RSM_UITYPE_INFO = 1, RSM_UITYPE_REQ = 2, RSM_UITYPE_ERR = 3 };
+
+/* The mount priorities (NTMS_PRIORITY_LOWEST .. HIGHEST). */
+enum { RSM_PRIORITY_LOWEST = -15, RSM_PRIORITY_NORMAL = 0, RSM_PRIORITY_HIGHEST = 15 };
 
 /* NtmsInventoryMethod. */
 enum { RSM_INVENTORY_NONE = 0, RSM_INVENTORY_FAST = 1, RSM_INVENTORY_OMID = 2, RSM_INVENTORY_DEFAULT = 3,

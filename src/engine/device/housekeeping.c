@@ -6,15 +6,16 @@
 #include "engine/device/drive_reconcile.h"
 #include "engine/core/owner.h"
 #include "engine/core/record_lookup.h"
+#include "engine/records/library_requests.h"
 
 /* ---- requests whose process died ---- */
 
-/* INPROCESS in this library, for an owner that is gone. */
+/* QUEUED or INPROCESS in this library, for an owner that is gone. */
 static bool orphaned(const struct rsm_object *o, const void *library)
 {
     const struct rsm_lib_request *r = &o->info.lib_request;
 
-    return r->state == RSM_LM_INPROCESS && ntms_guid_equal(&r->library, library)
+    return (r->state == RSM_LM_INPROCESS || r->state == RSM_LM_QUEUED) && ntms_guid_equal(&r->library, library)
         && !owner_alive(&r->requested_by);
 }
 
@@ -26,13 +27,8 @@ static void fail_orphaned_requests(struct library_access *a)
     if (objdb_begin_write(db) != NTMS_OK)
         return;
     ntms_err status = records_collect(db, RSM_LIBREQUEST, orphaned, &a->library.id, &orphans);
-    for (size_t i = 0; status == NTMS_OK && i < orphans.count; i++) {
-        struct rsm_lib_request *r = &orphans.items[i].info.lib_request;
-        r->state = RSM_LM_FAILED;
-        r->error_code = NTMS_E_OPERATION_ABORTED;
-        r->time_completed = objdb_now();
-        status = objdb_put(db, &orphans.items[i]);
-    }
+    for (size_t i = 0; status == NTMS_OK && i < orphans.count; i++)
+        status = lib_request_finish(db, &orphans.items[i], RSM_LM_FAILED, NTMS_E_OPERATION_ABORTED);
     objdb_end(db, status);
     record_list_free(&orphans);
 }

@@ -2,11 +2,25 @@
 
 #include "engine/ops/busy_wait.h"
 #include "engine/ops/free_pool_entry.h"
+#include "engine/ops/new_media_wait.h"
 #include "engine/records/allocation.h"
 
-static ntms_err attempt(struct engine *engine, struct allocation *a)
+/* One try, one write transaction: a cancellation of the waiting call and
+ * the allocation never both commit. */
+static ntms_err try_in(struct objdb *db, struct allocation *a, const struct new_media_wait *w)
 {
-    OBJDB_TRANSACTION(engine->db, true, allocation_apply(engine->db, a));
+    ntms_err status = new_media_wait_check_in(db, w);
+
+    if (status == NTMS_OK)
+        status = allocation_apply(db, a);
+    if (status == NTMS_OK)
+        status = new_media_wait_allocated_in(db, w);
+    return status;
+}
+
+static ntms_err attempt(struct engine *engine, struct allocation *a, const struct new_media_wait *w)
+{
+    OBJDB_TRANSACTION(engine->db, true, try_in(engine->db, a, w));
 }
 
 /* Nothing allocatable but a medium in Free without its free label: it
@@ -25,26 +39,32 @@ ntms_err engine_allocate(struct engine *engine, const struct sec_caller *caller,
 {
     struct allocation a = { .caller = caller, .pool = request->pool, .partition = request->partition,
                             .next_of = *media_id, .options = request->options };
-    struct busy_wait wait;
+    struct new_media_wait wait;
     ntms_guid tried = ntms_guid_null;
     ntms_err status;
 
-    busy_wait_start(&wait, request->timeout_ms);
+    new_media_wait_init(&wait, engine, request->session, &request->pool, request->timeout_ms);
     for (;;) {
-        status = attempt(engine, &a);
+        status = attempt(engine, &a, &wait);
         if (status != NTMS_E_MEDIA_UNAVAILABLE || !a.may_wait)
             break;
         if (prepared_one(engine, &a, &tried))
             continue;
         if (request->options & RSM_ALLOCATE_ERROR_IF_UNAVAILABLE)
             break;
-        if (!busy_wait_again(&wait))
-            return NTMS_E_TIMEOUT;
+        if (request->timeout_ms == 0) {
+            status = NTMS_E_TIMEOUT;   /* [MS-RSMP]: 0 does not wait */
+            break;
+        }
+        if ((status = new_media_wait_next(&wait)) != NTMS_OK)
+            break;
     }
     if (status == NTMS_OK) {
         *media_id = a.logical_media;
         *allocated_from = a.allocated_from;
         objdb_signal_completion(engine->db, RSM_LOGICAL_MEDIA, media_id);
+    } else {
+        new_media_wait_end(&wait, status);
     }
     return status;
 }

@@ -1,12 +1,13 @@
 /* AllocateNtmsMedia: each attempt is one write transaction
  * (records/allocation.c), so that two processes never take one side.
- * When nothing can be allocated now the call waits, outside any
- * transaction or lock, up to the caller's timeout for a medium to become
- * allocatable (another process deallocating, a tape moved to Free), then
- * answers NTMS_E_TIMEOUT; NTMS_ALLOCATE_ERROR_IF_UNAVAILABLE answers
- * NTMS_E_MEDIA_UNAVAILABLE at once instead (RSM asked an operator for new
- * media meanwhile: operator requests are not there yet). A medium in Free
- * still waiting for its free label gets it first. */
+ * When nothing can be allocated now the call asks an operator for new
+ * media, as RSM did, and waits, outside any transaction or lock, up to the
+ * caller's timeout (ops/new_media_wait.h): allocated when a medium becomes
+ * allocatable (another process deallocating, a tape moved to Free),
+ * NTMS_E_CANCELLED when the operator refuses or the wait is cancelled,
+ * NTMS_E_TIMEOUT at the end; NTMS_ALLOCATE_ERROR_IF_UNAVAILABLE answers
+ * NTMS_E_MEDIA_UNAVAILABLE at once instead, a timeout of 0 NTMS_E_TIMEOUT.
+ * A medium in Free still waiting for its free label gets it first. */
 #ifndef NTMSAPI_ENGINE_OPS_ALLOCATE_H
 #define NTMSAPI_ENGINE_OPS_ALLOCATE_H
 
@@ -18,6 +19,7 @@ struct allocate_request {
     const ntms_guid *partition;   /* a side to allocate, or NULL */
     uint32_t         options;     /* RSM_ALLOCATE_* */
     uint32_t         timeout_ms;  /* 0: no wait; 0xFFFFFFFF: forever */
+    const struct ntms_session *session;   /* whose call (its requests name the application); NULL: the engine's */
 };
 
 /* *media_id: in, with NEXT, the logical medium allocated with NEW; out,

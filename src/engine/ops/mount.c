@@ -7,6 +7,9 @@
 #include <string.h>
 
 #include "engine/ops/busy_wait.h"
+#include "engine/ops/device_alerts.h"
+#include "engine/ops/offline_media.h"
+#include "engine/ops/request_queue.h"
 #include "engine/device/dismount_timer.h"
 #include "engine/device/drive_moves.h"
 #include "engine/device/drive_choice.h"
@@ -31,6 +34,33 @@ static ntms_err check_mountable(struct engine *engine, const struct media_side *
     if (write_refused(&side->partition, options))
         return NTMS_E_WRITE_PROTECT;
     return media_side_in_a_library(engine, side);
+}
+
+/* Every side mountable, all in one library (*library; null while all are
+ * offline); *offline: some are offline (an operator may bring them). */
+static ntms_err check_sides(struct engine *engine, const ntms_guid *ids, uint32_t count, uint32_t options,
+                            ntms_guid *library, bool *offline)
+{
+    struct media_side side;
+    ntms_err status = NTMS_OK;
+
+    *library = ntms_guid_null;
+    *offline = false;
+    for (uint32_t i = 0; i < count && status == NTMS_OK; i++) {
+        if ((status = media_side_resolve(engine, &ids[i], &side)) == NTMS_OK)
+            status = check_mountable(engine, &side, options);
+        if (status == NTMS_E_MEDIA_OFFLINE) {
+            *offline = true;
+            status = NTMS_OK;
+            continue;
+        }
+        const ntms_guid *in = &side.media.info.media.current_library;
+        if (status == NTMS_OK && !ntms_guid_is_null(library) && !ntms_guid_equal(library, in))
+            status = NTMS_E_DRIVE_MEDIA_MISMATCH;
+        if (status == NTMS_OK)
+            *library = *in;
+    }
+    return status;
 }
 
 /* ---- mounting ---- */
@@ -138,6 +168,7 @@ static ntms_err load_into_drive(struct library_access *a, struct media_side *sid
     }
     status = library_load(a, drive, home.info.slot.element_address, &side->media, &side->partition.id);
     if (status != NTMS_OK) {
+        device_alert(a->engine, &a->library.id, NULL, status);
         library_give_back(a, drive);
         /* Its slot empty: another process has it in a drive, identifying it. */
         if (status == NTMS_E_SOURCE_ELEMENT_EMPTY && library_source_taken(a, home.info.slot.element_address))
@@ -146,6 +177,8 @@ static ntms_err load_into_drive(struct library_access *a, struct media_side *sid
     }
     if ((status = wait_ready_unlocked(a, drive, options)) == NTMS_OK)
         status = record_mounted(a, drive, side, options);
+    else
+        device_alert(a->engine, &a->library.id, &drive->id, status);
     if (status != NTMS_OK && library_dismount(a, drive) != NTMS_OK)   /* never a tape where the records do not say */
         dismount_timer_arm(a->engine);
     return status;
@@ -207,33 +240,77 @@ static ntms_err mount_from(struct engine *engine, const struct rsm_owner *owner,
     return status;
 }
 
+/* Offline media brought by an operator, one after the other; then their
+ * library must still be the others'. */
+static ntms_err bring_offline_media(struct offline_wait *w, const ntms_guid *ids, uint32_t count, uint32_t options,
+                                    ntms_guid *library)
+{
+    bool offline = false;
+    ntms_err status = NTMS_OK;
+
+    for (uint32_t i = 0; i < count && status == NTMS_OK; i++)
+        status = offline_medium_wait(w, &ids[i]);
+    if (status == NTMS_OK)
+        status = check_sides(w->engine, ids, count, options, library, &offline);
+    return status == NTMS_OK && offline ? NTMS_E_MEDIA_OFFLINE : status;
+}
+
+/* Its turn in the library's queue, then tries until mounted, refused, cancelled or out of time. */
+static ntms_err mount_in_turn(struct queued_mount *q, ntms_guid *drives, uint32_t *done)
+{
+    struct rsm_owner owner = owner_of_session(q->session);
+    bool waited = false;
+    ntms_err status;
+
+    while ((status = queued_mount_turn(q)) == NTMS_OK) {
+        status = mount_from(q->engine, &owner, &q->library, q->ids, drives, q->count, q->options, done);
+        if (status != NTMS_E_BUSY || !queued_mount_again(q))
+            break;
+        waited = true;
+    }
+    return status == NTMS_E_BUSY && waited ? NTMS_E_TIMEOUT : status;
+}
+
+ntms_err engine_mount_prioritized(struct engine *engine, const struct ntms_session *session, const ntms_guid *ids,
+                                  ntms_guid *drives, uint32_t count, uint32_t options, int32_t priority,
+                                  uint32_t timeout_ms)
+{
+    struct queued_mount q = { .engine = engine, .session = session, .ids = ids, .drives = drives, .count = count,
+                              .options = options };
+    struct busy_wait deadline;
+    bool offline;
+    uint32_t done = 0;
+    ntms_err status = check_sides(engine, ids, count, options, &q.library, &offline);
+
+    /* ERROR_NOT_AVAILABLE, NOWAIT and a timeout of 0 ask not to wait for
+     * busy drives or media; ERROR_OFFLINE (or no wait at all) not to ask
+     * an operator for offline media. */
+    q.no_wait = (options & (RSM_MOUNT_ERROR_NOT_AVAILABLE | RSM_MOUNT_NOWAIT)) || timeout_ms == 0;
+    if (status == NTMS_OK && offline && ((options & (RSM_MOUNT_ERROR_OFFLINE | RSM_MOUNT_NOWAIT)) || !timeout_ms))
+        status = NTMS_E_MEDIA_OFFLINE;
+    if (status == NTMS_OK && offline && ntms_guid_is_null(&q.library))
+        status = offline_target_library(engine, ids, count, &q.library);
+    if (status != NTMS_OK)
+        return status;
+    busy_wait_start(&deadline, timeout_ms);
+    busy_wait_start(&q.wait, q.no_wait ? 0 : timeout_ms);
+    struct offline_wait bringing = { engine, session, ntms_guid_null, q.library, ntms_guid_null, &deadline };
+    status = queued_mount_open(&q, priority);
+    bringing.call_request = q.request;
+    if (status == NTMS_OK && offline)
+        status = bring_offline_media(&bringing, ids, count, options, &q.library);
+    if (status == NTMS_OK)
+        status = mount_in_turn(&q, drives, &done);
+    if (status != NTMS_OK && done > 0)
+        engine_dismount(engine, session, ids, done, 0);   /* all of them or none */
+    if (!ntms_guid_is_null(&q.request))
+        queued_mount_close(&q, status, status == NTMS_OK ? &drives[0] : NULL);
+    offline_wait_done(&bringing);
+    return status;
+}
+
 ntms_err engine_mount(struct engine *engine, const struct ntms_session *session, const ntms_guid *ids,
                       ntms_guid *drives, uint32_t count, uint32_t options, uint32_t timeout_ms)
 {
-    struct media_side side;
-    struct busy_wait wait;
-    struct rsm_owner owner = owner_of_session(session);
-    ntms_guid library = ntms_guid_null;
-    ntms_err status = NTMS_OK;
-    uint32_t done = 0;
-    bool waited = false;
-
-    for (uint32_t i = 0; i < count && status == NTMS_OK; i++) {
-        if ((status = media_side_resolve(engine, &ids[i], &side)) == NTMS_OK
-            && (status = check_mountable(engine, &side, options)) == NTMS_OK && i > 0
-            && !ntms_guid_equal(&library, &side.media.info.media.current_library))
-            status = NTMS_E_DRIVE_MEDIA_MISMATCH;
-        library = side.media.info.media.current_library;
-    }
-    if (status != NTMS_OK)
-        return status;
-    /* A busy drive or medium is waited for, outside the lock, up to the
-     * caller's timeout; ERROR_NOT_AVAILABLE and NOWAIT ask not to wait. */
-    busy_wait_start(&wait, (options & (RSM_MOUNT_ERROR_NOT_AVAILABLE | RSM_MOUNT_NOWAIT)) ? 0 : timeout_ms);
-    while ((status = mount_from(engine, &owner, &library, ids, drives, count, options, &done)) == NTMS_E_BUSY
-           && busy_wait_again(&wait))
-        waited = true;
-    if (status != NTMS_OK && done > 0)
-        engine_dismount(engine, session, ids, done, 0);   /* all of them or none */
-    return status == NTMS_E_BUSY && waited ? NTMS_E_TIMEOUT : status;
+    return engine_mount_prioritized(engine, session, ids, drives, count, options, RSM_PRIORITY_NORMAL, timeout_ms);
 }

@@ -6,7 +6,7 @@
 
 /* Walks up the parents, writing names right to left; depth-limited in case
  * a damaged database ever held a loop. */
-static ntms_err build_pool_name(struct objdb *db, const ntms_guid *pool, wchar16 *name, uint32_t *length)
+ntms_err pool_full_name(struct objdb *db, const ntms_guid *pool, wchar16 *name, uint32_t *length)
 {
     wchar16 path[1024];
     size_t start = sizeof(path) / sizeof(path[0]) - 1;
@@ -40,5 +40,5 @@ static ntms_err build_pool_name(struct objdb *db, const ntms_guid *pool, wchar16
 
 ntms_err engine_pool_name(struct engine *engine, const ntms_guid *pool, wchar16 *name, uint32_t *length)
 {
-    OBJDB_TRANSACTION(engine->db, 0, build_pool_name(engine->db, pool, name, length));
+    OBJDB_TRANSACTION(engine->db, 0, pool_full_name(engine->db, pool, name, length));
 }

@@ -14,4 +14,14 @@ ntms_err engine_ui_get(struct engine *engine, struct ntms_session *session, cons
 ntms_err engine_ui_set(struct engine *engine, struct ntms_session *session, const ntms_guid *object, uint32_t type,
                        uint32_t operation, const wchar16 *destination);
 
+#define UI_LIST_UNITS 4096   /* UTF-16 units one destination list holds at most */
+
+/* Where an operator request is shown: the NTMS_UITYPE_REQ destinations of
+ * the application's session, of `library` (may be NULL) and of the
+ * computer, each once; a scope never set adds none, and when none was
+ * ever set, the local computer (""). A list emptied (DELETEALL) shows
+ * nothing. As a multi-string of *length units (each entry NUL-terminated). */
+ntms_err ui_request_destinations(struct engine *engine, const struct ntms_session *session, const ntms_guid *library,
+                                 wchar16 *list, size_t capacity, size_t *length);
+
 #endif

@@ -137,7 +137,7 @@ static inline ntms_guid lc_app_pool(const char *name, const char *type_name, uin
 static inline ntms_err lc_allocate(const ntms_guid *pool, const ntms_guid *partition, uint32_t options,
                                    uint32_t timeout_ms, ntms_guid *lmid, ntms_guid *from)
 {
-    struct allocate_request request = { *pool, partition, options, timeout_ms };
+    struct allocate_request request = { *pool, partition, options, timeout_ms, NULL };
     ntms_guid ignored;
 
     return engine_allocate(engine, NULL, &request, lmid, from ? from : &ignored);

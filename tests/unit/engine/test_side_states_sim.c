@@ -322,7 +322,7 @@ static void access_is_checked_with_the_records(void **state)
     struct sec_sid users, world, admins;
     struct sec_identity user_groups[2], admin_groups[3];
     struct sec_caller user, admin;
-    struct allocate_request request = { work, NULL, RSM_ALLOCATE_ERROR_IF_UNAVAILABLE, 0 };
+    struct allocate_request request = { work, NULL, RSM_ALLOCATE_ERROR_IF_UNAVAILABLE, 0, NULL };
     ntms_guid lmid, from, dlt = lc_app_pool("DltAccess", "DLT", 0, 0, 0);
     struct rsm_object four = lc_side("B00004L6"), four_media = lc_media("B00004L6");
     uint8_t label[80];
