@@ -8,13 +8,16 @@
 #include "engine/records/engine_open.h"
 #include "engine/records/object_security.h"
 #include "engine/discovery/discovery.h"
+#include "engine/records/operator_display.h"
 #include "media_label_libraries.h"
+#include "operator_display.h"
 #include "transport/transport_win32.h"
 
 static DWORD acquire_engine(struct engine **engine)
 {
     engine_set_device_opener(transport_win32_open);
     engine_set_label_offer(media_label_libraries_offer);
+    engine_set_operator_display(operator_display_show);
     ntms_err status = engine_acquire(engine);
     if (status != NTMS_OK)
         return status;
@@ -48,4 +51,9 @@ void shim_end(struct shim_call *call)
 DWORD shim_require(struct shim_call *call, const NTMS_GUID *id, DWORD rights)
 {
     return engine_check_access(call->engine, &call->caller, (const ntms_guid *)id, rights);
+}
+
+DWORD shim_require_administrator(struct shim_call *call)
+{
+    return sec_caller_is_administrator(&call->caller) ? ERROR_SUCCESS : ERROR_ACCESS_DENIED;
 }

@@ -28,5 +28,8 @@ void shim_end(struct shim_call *call);
 /* NTMS_*_ACCESS rights on the descriptor that governs `id` (NULL: the
  * computer's); ERROR_ACCESS_DENIED without them. */
 DWORD shim_require(struct shim_call *call, const NTMS_GUID *id, DWORD rights);
+/* The calls only an administrator of the computer may make (as on
+ * Windows Server 2003): ERROR_ACCESS_DENIED for anyone else. */
+DWORD shim_require_administrator(struct shim_call *call);
 
 #endif

@@ -7,6 +7,8 @@
 #include "engine/ops/identify.h"
 #include "engine/ops/inventory.h"
 #include "engine/ops/dismount.h"
+#include "engine/records/library_requests.h"
+#include "engine/records/request_deletion.h"
 
 /* Every library-control call that takes (session, one object id). */
 static DWORD one_object_call(HANDLE session, const NTMS_GUID *id, const char *function)
@@ -103,8 +105,18 @@ DWORD WINAPI CleanNtmsDrive(HANDLE hSession, LPNTMS_GUID lpDriveId)
 
 DWORD WINAPI CancelNtmsLibraryRequest(HANDLE hSession, LPNTMS_GUID lpRequestId)
 {
+    struct shim_call call;
+
     TRACE("(%p, %p)", hSession, (void *)lpRequestId);
-    return one_object_call(hSession, lpRequestId, __func__);
+    REQUIRE_SESSION(hSession);
+    REQUIRE_PARAMETER(lpRequestId);
+    DWORD status = shim_begin(&call);
+    if (status == ERROR_SUCCESS)
+        status = shim_require_administrator(&call);   /* as on Windows Server 2003 */
+    if (status == ERROR_SUCCESS)
+        status = engine_cancel_library_request(call.engine, (const ntms_guid *)lpRequestId);
+    shim_end(&call);
+    return shim_result(status);
 }
 
 /* DeleteNtmsLibrary and DeleteNtmsDrive take modify access to the library. */
@@ -137,25 +149,54 @@ DWORD WINAPI DeleteNtmsDrive(HANDLE hSession, LPNTMS_GUID lpDriveId)
 
 DWORD WINAPI GetNtmsRequestOrder(HANDLE hSession, LPNTMS_GUID lpRequestId, LPDWORD lpdwOrderNumber)
 {
+    struct shim_call call;
+    uint32_t order = 0;
+
     TRACE("(%p, %p, %p)", hSession, (void *)lpRequestId, (void *)lpdwOrderNumber);
     REQUIRE_SESSION(hSession);
     REQUIRE_PARAMETER(lpRequestId && lpdwOrderNumber);
-    return shim_not_yet(__func__);
+    DWORD status = shim_begin(&call);
+    if (status == ERROR_SUCCESS)
+        status = shim_require(&call, NULL, NTMS_CONTROL_ACCESS);
+    if (status == ERROR_SUCCESS)
+        status = engine_get_request_order(call.engine, (const ntms_guid *)lpRequestId, &order);
+    shim_end(&call);
+    if (status == ERROR_SUCCESS)
+        *lpdwOrderNumber = order;
+    return shim_result(status);
 }
 
 DWORD WINAPI SetNtmsRequestOrder(HANDLE hSession, LPNTMS_GUID lpRequestId, DWORD dwOrderNumber)
 {
+    struct shim_call call;
+
     TRACE("(%p, %p, %lu)", hSession, (void *)lpRequestId, dwOrderNumber);
-    return one_object_call(hSession, lpRequestId, __func__);
+    REQUIRE_SESSION(hSession);
+    REQUIRE_PARAMETER(lpRequestId && dwOrderNumber > 0);   /* the queue starts at 1 */
+    DWORD status = shim_begin(&call);
+    if (status == ERROR_SUCCESS)
+        status = shim_require(&call, NULL, NTMS_CONTROL_ACCESS);
+    if (status == ERROR_SUCCESS)
+        status = engine_set_request_order(call.engine, (const ntms_guid *)lpRequestId, dwOrderNumber);
+    shim_end(&call);
+    return shim_result(status);
 }
 
 DWORD WINAPI DeleteNtmsRequests(HANDLE hSession, LPNTMS_GUID lpRequestId, DWORD dwType, DWORD dwCount)
 {
+    struct shim_call call;
+
     TRACE("(%p, %p, %lu, %lu)", hSession, (void *)lpRequestId, dwType, dwCount);
     REQUIRE_SESSION(hSession);
     REQUIRE_PARAMETER(lpRequestId && dwCount > 0);
     REQUIRE_PARAMETER(dwType == NTMS_LIBREQUEST || dwType == NTMS_OPREQUEST);
-    return shim_not_yet(__func__);
+    DWORD status = shim_begin(&call);
+    if (status == ERROR_SUCCESS)
+        status = shim_require(&call, NULL, NTMS_MODIFY_ACCESS);
+    if (status == ERROR_SUCCESS)
+        status = engine_delete_requests(call.engine, (const ntms_guid *)lpRequestId, dwCount, dwType);
+    shim_end(&call);
+    return shim_result(status);
 }
 
 DWORD WINAPI ReserveNtmsCleanerSlot(HANDLE hSession, LPNTMS_GUID lpLibrary, LPNTMS_GUID lpSlot)

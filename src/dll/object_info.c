@@ -195,6 +195,21 @@ static void fill_i1_library(const struct rsm_library *s, NTMS_I1_LIBRARYINFORMAT
         guid(&(INFO).Changer.Library, &s->library);                                             \
         break;                                                                                  \
     }                                                                                           \
+    case RSM_OPREQUEST: {                                                                       \
+        const struct rsm_op_request *s = &(o)->info.op_request;                                 \
+        (INFO).OpRequest.Request = s->request;                                                  \
+        system_time(&(INFO).OpRequest.Submitted, s->submitted);                                 \
+        (INFO).OpRequest.State = s->state;                                                      \
+        COPY((INFO).OpRequest.szMessage, s->message);                                           \
+        (INFO).OpRequest.Arg1Type = s->arg1_type;                                               \
+        guid(&(INFO).OpRequest.Arg1, &s->arg1);                                                 \
+        (INFO).OpRequest.Arg2Type = s->arg2_type;                                               \
+        guid(&(INFO).OpRequest.Arg2, &s->arg2);                                                 \
+        COPY((INFO).OpRequest.szApplication, s->application);                                   \
+        COPY((INFO).OpRequest.szUser, s->user);                                                 \
+        COPY((INFO).OpRequest.szComputer, s->computer);                                         \
+        break;                                                                                  \
+    }                                                                                           \
     default:                                                                                    \
         break;                                                                                  \
     }
