@@ -91,6 +91,7 @@ static ntms_err record_library(struct objdb *db, const struct changer_scan *scan
     struct rsm_library *lib = &library->info.library;
     if (!known) {
         char name[RSM_NAME_LENGTH * 2];
+        snprintf(name, sizeof(name), "%s %s", scan->inquiry.vendor, scan->inquiry.product);
         WSTR_SET(library->name, name);
         lib->inventory_method = RSM_INVENTORY_FAST;
         lib->auto_recovery = 1;

@@ -119,8 +119,10 @@ static void the_mapped_drives_work(void **state)
     engine_enumerate(engine, NULL, RSM_LIBRARY, 0, libraries, &count);
     for (uint32_t i = 0; i < count; i++)
         if (engine_get_object(engine, &libraries[i], &library) == NTMS_OK
-            && library.info.library.library_type == RSM_LIBRARYTYPE_ONLINE)
+            && library.info.library.library_type == RSM_LIBRARYTYPE_ONLINE) {
+            assert_true(wstr_equal_ascii_nocase(library.name, RSM_NAME_LENGTH, "SIMULATE SIMULATED LIB"));
             engine_enumerate(engine, &library.id, RSM_STORAGESLOT, 0, slots, &slot_count);
+        }
     assert_int_equal(engine_identify_slot(engine, NULL, &slots[0], IDENTIFY_IMMEDIATE), NTMS_OK);
     assert_int_equal(sim_library_where(&sim, "D00001L6"), 1);
     assert_int_equal(sim.reads, 1);
