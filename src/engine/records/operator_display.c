@@ -78,7 +78,7 @@ ntms_err opreq_show(struct engine *engine, const struct ntms_session *session, c
         return NTMS_E_NOT_ENOUGH_MEMORY;
     status = ui_request_destinations(engine, session, ntms_guid_is_null(&library) ? NULL : &library, destinations,
                                      UI_LIST_UNITS, &length);
-    if (status == NTMS_OK && installed(&request, destinations, length))
+    if (status == NTMS_OK && length && installed(&request, destinations, length))
         status = mark_active(engine, id);
     free(destinations);
     return status;
