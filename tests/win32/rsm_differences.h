@@ -23,10 +23,12 @@ enum rsm_difference {
     DEFERRED_DISMOUNT_BY_A_PROCESS,
     NTMSAPI_FREE_LABEL,
     LABELS_WITHOUT_A_LABEL_LIBRARY,
-    ALLOCATION_WAITS_FOR_FREED_MEDIA,
     NOTIFICATION_TYPES_CHECKED,
     NOTIFICATION_CLOSED_WHILE_WAITING,
     COMPLETIONS_ON_THE_ID_TYPE,
+    ALLOCATION_TAKES_ARRIVING_MEDIA,
+    REQUESTS_SHOWN_IN_THE_EVENT_LOG,
+    WAITING_ALLOCATION_HAS_A_LIBRARY_REQUEST,
     RSM_DIFFERENCE_COUNT
 };
 
@@ -58,10 +60,6 @@ static const char *const rsm_difference_why[RSM_DIFFERENCE_COUNT] = {
     [LABELS_WITHOUT_A_LABEL_LIBRARY] =
         "ntmsapi recognises ANSI and IBM VOL1, LTFS, Bacula, Bareos, Amanda and tar labels itself, where RSM knew "
         "only the labels its media label libraries claimed (MTF)",
-    [ALLOCATION_WAITS_FOR_FREED_MEDIA] =
-        "AllocateNtmsMedia with nothing to allocate waits up to dwTimeout for a medium another caller frees, then "
-        "answers ERROR_TIMEOUT; RSM submitted a NEWMEDIA operator request and waited for an operator (ntmsapi has "
-        "no operator requests yet)",
     [NOTIFICATION_TYPES_CHECKED] =
         "OpenNtmsNotification refuses a dwType that names no object type with ERROR_INVALID_PARAMETER; RSM's "
         "service accepted any type ([MS-RSMP] AddNotification) and what its client DLL answered is not documented",
@@ -72,10 +70,21 @@ static const char *const rsm_difference_why[RSM_DIFFERENCE_COUNT] = {
         "completions are NTMS_EVENT_COMPLETE on the channel of the type of the id the operation names (the slot "
         "for IdentifyNtmsSlot, the library for an inventory, the destination pool for MoveToNtmsMediaPool, the "
         "logical medium for AllocateNtmsMedia ...); [MS-RSMP] names the ids but not the channel or the operation",
+    [ALLOCATION_TAKES_ARRIVING_MEDIA] =
+        "AllocateNtmsMedia waiting on its NEWMEDIA operator request takes a medium that becomes allocatable "
+        "meanwhile (a deallocation, a tape moved to Free) and completes the request itself; RSM documents only "
+        "that a satisfied request makes it search again",
+    [REQUESTS_SHOWN_IN_THE_EVENT_LOG] =
+        "operator requests are shown in the Windows event log (source NTMS) and, under Wine, on stderr, and are "
+        "ACTIVE once shown; RSM's consoles (a pop-up, the tray icon, the MMC snap-in) made them ACTIVE when an "
+        "operator looked",
+    [WAITING_ALLOCATION_HAS_A_LIBRARY_REQUEST] =
+        "an AllocateNtmsMedia waiting for media has a library request of its own (OperationCode 1000, ntmsapi's) "
+        "that CancelNtmsLibraryRequest cancels; RSM queued no library operation for it",
 };
 
-/* The exports the test programs call that ntmsapi does not implement yet. */
-static const char *const ntmsapi_exports_not_yet[] = { "DeleteNtmsRequests" };
+/* The exports the test programs call that ntmsapi does not implement yet (NULL ends the list). */
+static const char *const ntmsapi_exports_not_yet[] = { NULL };
 
 /* The label types only ntmsapi recognises without a media label library. */
 static const char *const ntmsapi_own_label_types[] = {
@@ -232,7 +241,7 @@ static inline const char *value_after_import(const char *exported, const char *c
 /* The answer of an export RSM answers with rsm_answer here. */
 static inline DWORD answer_of(const char *export, DWORD rsm_answer)
 {
-    for (size_t i = 0; i < ARRAYSIZE(ntmsapi_exports_not_yet); i++)
+    for (size_t i = 0; ntmsapi_exports_not_yet[i]; i++)
         if (!strcmp(export, ntmsapi_exports_not_yet[i]) && differs(EXPORTS_NOT_IMPLEMENTED_YET))
             return ERROR_CALL_NOT_IMPLEMENTED;
     return rsm_answer;

@@ -687,7 +687,7 @@ static void allocate_waiting(DWORD seconds)
     NTMS_GUID pool = race_pool(0), lmid = { 0 };
     ULONGLONG start = GetTickCount64();
 
-    if (!checkable(ALLOCATION_WAITS_FOR_FREED_MEDIA, "an allocation waiting for a medium freed meanwhile"))
+    if (!checkable(ALLOCATION_TAKES_ARRIVING_MEDIA, "an allocation waiting for a medium freed meanwhile"))
         return;
     expect(AllocateNtmsMedia(session, &pool, NULL, &lmid, NTMS_ALLOCATE_ERROR_IF_UNAVAILABLE, 0, NULL),
            ERROR_MEDIA_UNAVAILABLE, "nothing to allocate now");
