@@ -47,10 +47,15 @@ TARGET=iqn.2026-11.org.ntmsapi:vtl
 
 tgtadm_() { tgtadm -C "$TGT_CTL" --lld iscsi "$@"; }
 
+# A control number is taken while a tgtd listens on its socket. tgtd
+# leaves the socket file behind when it ends, and binds over such a file.
+tgtd_sockets_in_use() { awk '$NF ~ /^\/var\/run\/tgtd\/socket\.[0-9]+$/ {print $NF}' /proc/net/unix; }
+
 free_control_number() {
-    local n
+    local n in_use
+    in_use=$(tgtd_sockets_in_use)
     for n in $(seq $((100 + RANDOM % 800)) 999) $(seq 100 999); do
-        [ -e "/var/run/tgtd/socket.$n" ] || { echo "$n"; return; }
+        grep -qx "/var/run/tgtd/socket.$n" <<< "$in_use" || { echo "$n"; return; }
     done
     return 1
 }
@@ -165,6 +170,11 @@ stop() {
         tgtadm_ --op delete --mode system > /dev/null 2>&1 || true
         for _ in $(seq 50); do kill -0 "$TGT_PID" 2> /dev/null || break; sleep 0.1; done
         kill "$TGT_PID" 2> /dev/null || true
+        for _ in $(seq 50); do kill -0 "$TGT_PID" 2> /dev/null || break; sleep 0.1; done
+    fi
+    # Its control socket and lock file, once it has ended and unless another tgtd has the number now.
+    if ! kill -0 "$TGT_PID" 2> /dev/null && ! tgtd_sockets_in_use | grep -qx "/var/run/tgtd/socket.$TGT_CTL"; then
+        rm -f "/var/run/tgtd/socket.$TGT_CTL" "/var/run/tgtd/socket.$TGT_CTL.lock"
     fi
     rm -f "$state/env"
 }
