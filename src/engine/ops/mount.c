@@ -146,11 +146,19 @@ static bool moved_meanwhile(struct library_access *a, const struct media_side *s
         || now.info.media.location_type != side->media.info.media.location_type;
 }
 
+/* One try of a mount call, under the library's lock. */
+struct mount_try {
+    struct library_access access;
+    struct queued_mount  *call;
+};
+
 /* From its home slot into a drive; ready, or back home. *look_again: the
  * medium moved while the lock was let go; nothing was done. */
-static ntms_err load_into_drive(struct library_access *a, struct media_side *side, const ntms_guid *specific,
-                                uint32_t options, struct rsm_object *drive, bool *look_again)
+static ntms_err load_into_drive(struct mount_try *t, struct media_side *side, const ntms_guid *specific,
+                                struct rsm_object *drive, bool *look_again)
 {
+    struct library_access *a = &t->access;
+    uint32_t options = t->call->options;
     struct rsm_object home;
     ntms_err status;
     unsigned lock_takes = a->lock_takes;
@@ -166,6 +174,7 @@ static ntms_err load_into_drive(struct library_access *a, struct media_side *sid
         *look_again = true;
         return NTMS_OK;
     }
+    queued_mount_has_drive(t->call);
     status = library_load(a, drive, home.info.slot.element_address, &side->media, &side->partition.id);
     if (status != NTMS_OK) {
         device_alert(a->engine, &a->library.id, NULL, status);
@@ -185,11 +194,14 @@ static ntms_err load_into_drive(struct library_access *a, struct media_side *sid
 }
 
 /* Into a drive (already there under a deferred dismount: used in place). */
-static ntms_err mount_one(struct library_access *a, struct media_side *side, const ntms_guid *specific,
-                          uint32_t options, struct rsm_object *drive, bool *look_again)
+static ntms_err mount_one(struct mount_try *t, struct media_side *side, const ntms_guid *specific,
+                          struct rsm_object *drive, bool *look_again)
 {
+    struct library_access *a = &t->access;
+    uint32_t options = t->call->options;
+
     if (!library_drive_holding(a, &side->media.id, drive))
-        return load_into_drive(a, side, specific, options, drive, look_again);
+        return load_into_drive(t, side, specific, drive, look_again);
     if (drive->info.drive.state != RSM_DRIVESTATE_DISMOUNTABLE || library_drive_taken(drive))
         return NTMS_E_BUSY;            /* mounted, or in use, by someone */
     if (specific && !ntms_guid_equal(specific, &drive->id))
@@ -197,6 +209,7 @@ static ntms_err mount_one(struct library_access *a, struct media_side *side, con
     ntms_err status = library_claim_drive(a, drive);
     if (status != NTMS_OK)
         return status;
+    queued_mount_has_drive(t->call);
     if (options & RSM_MOUNT_WRITE)
         status = wait_ready_unlocked(a, drive, options);
     if (status == NTMS_OK)
@@ -210,21 +223,21 @@ static ntms_err mount_one(struct library_access *a, struct media_side *side, con
 #define MOUNT_LOOKS 16
 
 /* The sides from `*done` on into drives, under the library's lock. */
-static ntms_err mount_from(struct engine *engine, const struct rsm_owner *owner, const ntms_guid *library,
-                           const ntms_guid *ids, ntms_guid *drives, uint32_t count, uint32_t options, uint32_t *done)
+static ntms_err mount_from(struct queued_mount *q, ntms_guid *drives, uint32_t *done)
 {
-    struct library_access access;
+    struct mount_try t = { .call = q };
+    struct rsm_owner owner = owner_of_session(q->session);
     struct media_side side;
-    ntms_err status = library_open_present(engine, library, owner, &access);
+    ntms_err status = library_open_present(q->engine, &q->library, &owner, &t.access);
 
     unsigned looks = 0;
-    while (status == NTMS_OK && *done < count && looks < MOUNT_LOOKS) {
+    while (status == NTMS_OK && *done < q->count && looks < MOUNT_LOOKS) {
         struct rsm_object drive;
         uint32_t i = *done;
         bool look_again = false;
-        if ((status = media_side_resolve(engine, &ids[i], &side)) == NTMS_OK
-            && (status = mount_one(&access, &side, (options & RSM_MOUNT_SPECIFIC_DRIVE) ? &drives[i] : NULL, options,
-                                   &drive, &look_again)) == NTMS_OK) {
+        if ((status = media_side_resolve(q->engine, &q->ids[i], &side)) == NTMS_OK
+            && (status = mount_one(&t, &side, (q->options & RSM_MOUNT_SPECIFIC_DRIVE) ? &drives[i] : NULL, &drive,
+                                   &look_again)) == NTMS_OK) {
             if (look_again) {
                 looks++;
                 continue;
@@ -233,10 +246,10 @@ static ntms_err mount_from(struct engine *engine, const struct rsm_owner *owner,
             (*done)++;
         }
     }
-    if (status == NTMS_OK && *done < count)
+    if (status == NTMS_OK && *done < q->count)
         status = NTMS_E_BUSY;   /* it kept moving under us: wait, then try again */
-    if (access.lock)
-        library_access_close(&access);
+    if (t.access.lock)
+        library_access_close(&t.access);
     return status;
 }
 
@@ -258,12 +271,11 @@ static ntms_err bring_offline_media(struct offline_wait *w, const ntms_guid *ids
 /* Its turn in the library's queue, then tries until mounted, refused, cancelled or out of time. */
 static ntms_err mount_in_turn(struct queued_mount *q, ntms_guid *drives, uint32_t *done)
 {
-    struct rsm_owner owner = owner_of_session(q->session);
     bool waited = false;
     ntms_err status;
 
     while ((status = queued_mount_turn(q)) == NTMS_OK) {
-        status = mount_from(q->engine, &owner, &q->library, q->ids, drives, q->count, q->options, done);
+        status = mount_from(q, drives, done);
         if (status != NTMS_E_BUSY || !queued_mount_again(q))
             break;
         waited = true;

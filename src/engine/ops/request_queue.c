@@ -67,6 +67,12 @@ ntms_err queued_mount_turn(struct queued_mount *q)
     }
 }
 
+void queued_mount_has_drive(struct queued_mount *q)
+{
+    if (q->waits_for_drive && lib_request_waits_for(q->engine, &q->request, false) == NTMS_OK)
+        q->waits_for_drive = false;
+}
+
 bool queued_mount_again(struct queued_mount *q)
 {
     if (lib_request_requeue(q->engine, &q->request, true) != NTMS_OK)

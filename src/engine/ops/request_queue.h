@@ -28,6 +28,8 @@ ntms_err queued_mount_open(struct queued_mount *q, int32_t priority);
  * when its request was cancelled or its session closed; NTMS_E_BUSY
  * without waiting (no_wait); NTMS_E_TIMEOUT at the deadline. */
 ntms_err queued_mount_turn(struct queued_mount *q);
+/* Its turn taken for a drive, it has one now: the mounts behind it may take theirs. */
+void queued_mount_has_drive(struct queued_mount *q);
 /* A try that met a busy library: first in line again; false when the deadline passed. */
 bool queued_mount_again(struct queued_mount *q);
 /* The end: its request PASSED, CANCELLED or FAILED by `result`. */

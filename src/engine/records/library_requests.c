@@ -94,8 +94,7 @@ static ntms_err take_turn(struct objdb *db, const ntms_guid *id, bool *went)
         return NTMS_OK;
     if (mount_queued(&o) && (status = mount_queue_leave(db, &o)) != NTMS_OK)
         return status;
-    o.info.lib_request.state = RSM_LM_INPROCESS;
-    o.info.lib_request.waits_for_drive = 0;
+    o.info.lib_request.state = RSM_LM_INPROCESS;   /* waits_for_drive kept: see mount_queue_blocked */
     *went = true;
     return objdb_put(db, &o);
 }

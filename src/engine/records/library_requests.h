@@ -29,7 +29,9 @@ ntms_err lib_request_open(struct engine *engine, const struct ntms_session *sess
 
 /* A queued request's turn: INPROCESS and out of the queue, *went true;
  * *went false, nothing changed, while a waiting mount before it waits for
- * a drive. NTMS_E_CANCELLED when it was cancelled (or is gone). */
+ * a drive (records/mount_queue.h). A mount that waited for a drive still
+ * says so until lib_request_waits_for(id, false) tells that it has one.
+ * NTMS_E_CANCELLED when it was cancelled (or is gone). */
 ntms_err lib_request_take_turn(struct engine *engine, const ntms_guid *id, bool *went);
 /* A try that met a busy library: QUEUED again, first in line. */
 ntms_err lib_request_requeue(struct engine *engine, const ntms_guid *id, bool waits_for_drive);

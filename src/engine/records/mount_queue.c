@@ -118,13 +118,24 @@ struct ahead {
     const struct rsm_object *request;
 };
 
+/* A mount of the library that took its turn for a drive and has none yet. */
+static bool turn_taken_for_a_drive(const struct rsm_object *o, const ntms_guid *library)
+{
+    const struct rsm_lib_request *r = &o->info.lib_request;
+
+    return o->type == RSM_LIBREQUEST && r->operation_code == RSM_LM_MOUNT && r->state == RSM_LM_INPROCESS
+        && r->waits_for_drive && ntms_guid_equal(&r->library, library);
+}
+
 static bool waits_for_a_drive_before(const struct rsm_object *o, const void *key)
 {
     const struct rsm_object *me = ((const struct ahead *)key)->request;
     const struct rsm_lib_request *r = &o->info.lib_request;
+    const ntms_guid *library = &me->info.lib_request.library;
 
-    return queued_in(o, &me->info.lib_request.library) && !ntms_guid_equal(&o->id, &me->id) && r->waits_for_drive
-        && by_order(o, me) < 0 && owner_alive(&r->requested_by);
+    if (ntms_guid_equal(&o->id, &me->id) || !r->waits_for_drive || !owner_alive(&r->requested_by))
+        return false;
+    return turn_taken_for_a_drive(o, library) || (queued_in(o, library) && by_order(o, me) < 0);
 }
 
 bool mount_queue_blocked(struct objdb *db, const struct rsm_object *request)

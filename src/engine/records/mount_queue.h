@@ -3,10 +3,10 @@
  * after every waiting mount of its priority or higher; SetNtmsRequestOrder
  * moves one; a request leaving the queue (its turn came, it was
  * cancelled, its process died) lets the ones after it move up. When a
- * drive frees, the first that waits for a drive takes it: one waiting
- * for its medium (mounted elsewhere) holds nobody up. All inside the
- * caller's write transaction; requests of processes that died are FAILED
- * (ERROR_OPERATION_ABORTED) on the way. */
+ * drive frees, the first that waits for a drive takes it, and the others
+ * wait until it has: one waiting for its medium (mounted elsewhere)
+ * holds nobody up. All inside the caller's write transaction; requests of
+ * processes that died are FAILED (ERROR_OPERATION_ABORTED) on the way. */
 #ifndef NTMSAPI_ENGINE_RECORDS_MOUNT_QUEUE_H
 #define NTMSAPI_ENGINE_RECORDS_MOUNT_QUEUE_H
 
@@ -22,7 +22,9 @@ ntms_err mount_queue_place(struct objdb *db, struct rsm_object *request, uint32_
 /* `request` out of the queue (order 0, the others renumbered); the
  * caller writes it with its new state. */
 ntms_err mount_queue_leave(struct objdb *db, struct rsm_object *request);
-/* Does a live waiting mount before `request` wait for a drive? */
+/* Does a live waiting mount before `request` wait for a drive, or has a
+ * live mount of the library taken its turn for a drive and not got one
+ * yet? (Several waiters wake when a drive frees: only the first goes.) */
 bool mount_queue_blocked(struct objdb *db, const struct rsm_object *request);
 
 static inline bool mount_queued(const struct rsm_object *o)

@@ -3,7 +3,8 @@
  * waiting mounts QUEUED in order, reordered by SetNtmsRequestOrder and
  * served in that order when a drive frees; CancelNtmsLibraryRequest
  * ending a waiting mount with NTMS_E_CANCELLED; priorities; waiters whose
- * process died; DeleteNtmsRequests; the refusals, which change nothing.
+ * process died; only the first of waiters woken together going;
+ * DeleteNtmsRequests; the refusals, which change nothing.
  * The tests run in order on one library. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -311,6 +312,41 @@ static void a_dead_waiter_is_failed(void **state)
     assert_int_equal(lib_request_close(engine, &alive, NTMS_OK, NULL), NTMS_OK);
 }
 
+/* Waiters woken together by a freed drive: only the first in line goes;
+ * the next takes its turn once the first has its drive. A mount whose
+ * process died holds nobody up. */
+static void the_next_waits_until_the_first_has_its_drive(void **state)
+{
+    struct rsm_owner self = owner_self(0), dead = { 1, 0x7FFFFFF1u, 2 };
+    struct lib_request_start start = { .operation = RSM_LM_MOUNT, .library = library, .queued = true,
+                                       .waits_for_drive = true };
+    ntms_guid first, second, gone;
+    bool went = false;
+
+    (void)state;
+    assert_int_equal(lib_request_open(engine, NULL, &self, &start, &first), NTMS_OK);
+    assert_int_equal(lib_request_open(engine, NULL, &self, &start, &second), NTMS_OK);
+    assert_int_equal(lib_request_take_turn(engine, &first, &went), NTMS_OK);
+    assert_true(went);
+    assert_int_equal(lib_request_take_turn(engine, &second, &went), NTMS_OK);
+    assert_false(went);                                                     /* the first has no drive yet */
+    assert_int_equal(order_of(&second), 1);
+    assert_int_equal(lib_request_waits_for(engine, &first, false), NTMS_OK);   /* now it has */
+    assert_int_equal(lib_request_take_turn(engine, &second, &went), NTMS_OK);
+    assert_true(went);
+    assert_int_equal(lib_request_close(engine, &first, NTMS_OK, &drives[0]), NTMS_OK);
+    assert_int_equal(lib_request_close(engine, &second, NTMS_OK, &drives[1]), NTMS_OK);
+
+    assert_int_equal(lib_request_open(engine, NULL, &dead, &start, &gone), NTMS_OK);
+    assert_int_equal(lib_request_take_turn(engine, &gone, &went), NTMS_OK);
+    assert_true(went);
+    assert_int_equal(lib_request_open(engine, NULL, &self, &start, &first), NTMS_OK);
+    assert_int_equal(lib_request_take_turn(engine, &first, &went), NTMS_OK);
+    assert_true(went);                                                      /* the dead one's turn holds nothing */
+    assert_int_equal(lib_request_close(engine, &first, NTMS_OK, &drives[0]), NTMS_OK);
+    assert_int_equal(lib_request_close(engine, &gone, NTMS_E_OPERATION_ABORTED, NULL), NTMS_OK);
+}
+
 static void refusals_change_nothing(void **state)
 {
     struct rsm_object passed;
@@ -372,6 +408,7 @@ int main(void)
         cmocka_unit_test(no_wait_and_closed_sessions),
         cmocka_unit_test(priorities_place_new_requests),
         cmocka_unit_test(a_dead_waiter_is_failed),
+        cmocka_unit_test(the_next_waits_until_the_first_has_its_drive),
         cmocka_unit_test(refusals_change_nothing),
         cmocka_unit_test(finished_requests_are_deleted),
     };
