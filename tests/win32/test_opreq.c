@@ -71,12 +71,22 @@ static DWORD state_of(const NTMS_GUID *id)
     return information(id, NTMS_OPREQUEST, &info) ? info.Info.OpRequest.State : NTMS_OPSTATE_UNKNOWN;
 }
 
+static BOOL exists(const char *path)
+{
+    return GetFileAttributesA(path) != INVALID_FILE_ATTRIBUTES;
+}
+
+/* Written whole, then renamed: a process that sees the file reads it all. */
 static void save_guid(const char *path, const NTMS_GUID *id)
 {
-    FILE *f = fopen(path, "wb");
-    ok(f && fwrite(id, sizeof(*id), 1, f) == 1, "saved to %s\n", path);
+    char temporary[MAX_PATH];
+
+    snprintf(temporary, sizeof(temporary), "%s.tmp", path);
+    FILE *f = fopen(temporary, "wb");
+    ok(f && fwrite(id, sizeof(*id), 1, f) == 1, "saved to %s\n", temporary);
     if (f)
         fclose(f);
+    ok(MoveFileA(temporary, path), "%s\n", path);
 }
 
 static NTMS_GUID load_guid(const char *path)
@@ -305,6 +315,8 @@ static void submit_and_wait(const char *file, DWORD expected)
     expect(WaitForNtmsOperatorRequest(session, &id, 120000), expected, "WaitForNtmsOperatorRequest");
     ULONGLONG woken = now_ms();
     snprintf(answered, sizeof(answered), "%s.answered", file);
+    for (int waited = 0; waited < 200 && !exists(answered); waited++)   /* renamed once the answer returned */
+        Sleep(50);
     FILE *f = fopen(answered, "r");
     unsigned long long at = 0;
     ok(f && fscanf(f, "%llu", &at) == 1, "the answer's time\n");
@@ -540,11 +552,6 @@ static void answer_movemedia(const char *how, const char *barcode)
 }
 
 /* ---- the request queue ---- */
-
-static BOOL exists(const char *path)
-{
-    return GetFileAttributesA(path) != INVALID_FILE_ATTRIBUTES;
-}
 
 static void barcode_of(const NTMS_GUID *medium, char *barcode, size_t capacity)
 {
