@@ -94,8 +94,8 @@ ntms_err objdb_commit(struct objdb *db)
 
     db->touched = 0;
     plat_mutex_unlock(&db->lock);
-    if (status == NTMS_OK)
-        change_bell_ring(db->bell, touched);
+    if (status == NTMS_OK && touched)
+        change_bell_ring(db->bell, touched | 1u << OBJDB_ANY_TYPE);
     return status;
 }
 

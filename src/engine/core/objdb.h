@@ -100,6 +100,9 @@ void objdb_signal_completion(struct objdb *db, uint32_t type, const ntms_guid *i
 /* The bell every commit rings with the types it touched (change_bell.h);
  * NULL when it could not be mapped. */
 struct change_bell *objdb_bell(struct objdb *db);
+/* The bell's type rung by every commit that changed an object, whatever
+ * its type (RSM_UNKNOWN: no channel is of that type). */
+#define OBJDB_ANY_TYPE RSM_UNKNOWN
 
 /* Calls visit for every object of a type (RSM_UNKNOWN: all types) until it
  * returns false. The object passed is a copy the visitor may keep. */

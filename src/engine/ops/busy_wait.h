@@ -13,15 +13,16 @@
 struct busy_wait {
     uint64_t deadline_ns;
     bool     forever;
-    uint64_t generation;   /* the database's, when busy_wait_for_change last looked */
+    bool     watching;     /* `seen` is set */
+    uint32_t seen;         /* the change bell's count of any commit, before the caller last looked */
 };
 
 void busy_wait_start(struct busy_wait *wait, uint32_t timeout_ms);
 /* Sleeps until the next attempt; false when the deadline has passed. */
 bool busy_wait_again(struct busy_wait *wait);
-/* Sleeps until any process commits (the database's mapped counter moves:
- * no file is read meanwhile) or, at the latest, the next attempt; false
- * when the deadline has passed. Wakes within 20 ms of a commit. */
+/* Sleeps until any process commits a change (the change bell: no file is
+ * read meanwhile) or, at the latest, the next attempt; false when the
+ * deadline has passed. Wakes within a millisecond or two of a commit. */
 bool busy_wait_for_change(struct busy_wait *wait, struct objdb *db);
 
 /* IdentifyNtmsSlot has no timeout of its own: NTMSAPI_DRIVE_WAIT_SECONDS
