@@ -6,19 +6,13 @@
 
 #include "platform/plat_file.h"
 #include "store/store_bytes.h"
+#include "store/store_follow.h"
 #include "store/store_image.h"
 #include "store/store_journal.h"
 #include "store/store_shared.h"
 #include "store/store_table.h"
 
 #define CHECKPOINT_MIN_JOURNAL (1u << 20)   /* journal bytes before a checkpoint is worth writing */
-#define FOLLOW_POINTS 8                      /* where in the journal recent followers stopped */
-
-/* A follower of the changes stopped after this generation, whose next
- * record was then at this offset of the journal (0: unused). */
-struct follow_point {
-    uint64_t generation, offset;
-};
 
 struct store {
     char dir[960];
@@ -38,8 +32,7 @@ struct store {
     struct plat_lock *lock;
     size_t checkpoint_after;      /* tests: a checkpoint once the journal passes this many bytes */
     uint64_t version;             /* counts every change of the entries in memory */
-    struct follow_point follow[FOLLOW_POINTS];
-    unsigned follow_next;         /* the point to reuse next */
+    struct store_follow follow;   /* where followers of the change feed stopped */
 };
 
 /* ---- what is on disk ---- */
@@ -743,87 +736,6 @@ ntms_err store_current_generation(struct store *s, uint64_t *generation)
     return NTMS_OK;
 }
 
-/* Where a follower that read up to `generation` finds the next record of
- * the current journal. */
-static void remember_follow_point(struct store *s, uint64_t generation, uint64_t offset)
-{
-    for (unsigned i = 0; i < FOLLOW_POINTS; i++)
-        if (s->follow[i].generation == generation) {
-            s->follow[i].offset = offset;
-            return;
-        }
-    s->follow[s->follow_next] = (struct follow_point){ generation, offset };
-    s->follow_next = (s->follow_next + 1) % FOLLOW_POINTS;
-}
-
-/* The records of one journal file after *last, visited in order; where
- * they end is remembered when it is the current journal. */
-static ntms_err follow_file(struct store *s, const char *path, bool current, store_change_visitor visit,
-                            void *context, uint64_t *last)
-{
-    uint8_t *data;
-    size_t length, used;
-    ntms_err status = plat_file->read_from(path, 0, &data, &length);
-
-    if (status == NTMS_E_OBJECT_NOT_FOUND)
-        return NTMS_OK;
-    if (status != NTMS_OK)
-        return NTMS_E_DATABASE_FAILURE;
-    if (journal_header_valid(data, length)) {
-        uint64_t before = *last;
-        journal_read_changes(data + JOURNAL_HEADER, length - JOURNAL_HEADER, before, visit, context, last, &used);
-        if (current && *last != before)
-            remember_follow_point(s, *last, JOURNAL_HEADER + used);
-    }
-    free(data);
-    return NTMS_OK;
-}
-
-/* The common case: a follower of this store stopped at `after` before,
- * and the current journal still holds the record after it where it was
- * then: whole, checked, of the next generation. Generations never repeat
- * and every new journal starts past them, so that record is the one that
- * followed; the records after it are read, not the whole files. False
- * when the point is unknown or stale (a checkpoint or an import replaced
- * the journal, a commit was cut short there): nothing was visited. */
-static bool follow_from_point(struct store *s, uint64_t after, store_change_visitor visit, void *context,
-                              uint64_t *last)
-{
-    uint8_t *data;
-    size_t length, used;
-    unsigned i = 0;
-
-    while (i < FOLLOW_POINTS && (s->follow[i].generation != after || !s->follow[i].offset))
-        i++;
-    if (i == FOLLOW_POINTS || plat_file->read_from(s->journal_path, s->follow[i].offset, &data, &length) != NTMS_OK)
-        return false;
-    bool same = journal_starts_with(data, length, after + 1);
-    if (same) {
-        journal_read_changes(data, length, after, visit, context, last, &used);
-        remember_follow_point(s, *last, s->follow[i].offset + used);
-    }
-    free(data);
-    return same;
-}
-
-/* A visitor that remembers it was told to stop. */
-struct following {
-    store_change_visitor visit;
-    void                *context;
-    bool                 stopped;
-};
-
-static bool follow_one(const struct store_change *change, void *context)
-{
-    struct following *f = context;
-    bool going = f->visit(change, f->context);
-
-    f->stopped |= !going;
-    return going;
-}
-
-#define FOLLOW_ATTEMPTS 3
-
 ntms_err store_changes_since(struct store *s, uint64_t after, store_change_visitor visit, void *context,
                              uint64_t *last)
 {
@@ -833,16 +745,6 @@ ntms_err store_changes_since(struct store *s, uint64_t after, store_change_visit
     *last = after;
     if (status != NTMS_OK || after >= now)
         return status;
-    struct following f = { visit, context, false };
-    follow_from_point(s, after, follow_one, &f, last);
-    /* The previous journal, then the current one, for what the point did
-     * not reach; a checkpoint that moves one to the other between the two
-     * reads leaves a gap: read again. */
-    for (int attempt = 0; attempt < FOLLOW_ATTEMPTS && *last < now && !f.stopped; attempt++) {
-        if ((status = follow_file(s, s->journal_prev_path, false, follow_one, &f, last)) != NTMS_OK)
-            return status;
-        if (!f.stopped && (status = follow_file(s, s->journal_path, true, follow_one, &f, last)) != NTMS_OK)
-            return status;
-    }
-    return *last >= now || f.stopped ? NTMS_OK : NTMS_E_NO_DATA;
+    return store_follow_changes(&s->follow, s->journal_prev_path, s->journal_path, after, now, visit, context,
+                                last);
 }
