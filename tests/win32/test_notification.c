@@ -409,12 +409,19 @@ static void listen_to(const char *fence_file, const char *log, const char *ready
 
     if (f)
         fclose(f);
+    double quiet_since = now_us();
+    unsigned quiet_polls = 0;
     while (count < capacity) {
         result = WaitForNtmsNotification(channel, &info, poll ? 0 : INFINITE);
         if (poll && result == ERROR_TIMEOUT) {
+            if (++quiet_polls % 4096 == 0)   /* what a listener that hangs was doing, in the test's log */
+                fprintf(stderr, "polling listener: %u polls answered ERROR_TIMEOUT in %.0f ms since notification %u\n",
+                        quiet_polls, (now_us() - quiet_since) / 1000, count);
             Sleep(1);
             continue;
         }
+        quiet_since = now_us();
+        quiet_polls = 0;
         if (result != ERROR_SUCCESS)
             break;
         heard[count++] = (struct heard){ now_us(), info.dwOperation, info.ObjectId };

@@ -10,9 +10,10 @@
 
 /* A wait looks at the database at least this often even when the bell
  * stays silent: a writer killed between its commit and its ring, or a
- * waiter in a namespace the writer cannot reach (plat_wakeup.h). Looking
- * costs no file access while nothing was committed. */
-#define SAFETY_LOOK_MS 1000
+ * waiter in a namespace the writer cannot reach (plat_wakeup.h), is then
+ * still told within the 100 ms promised. Looking costs no file access
+ * while nothing was committed (under Wine: three wineserver calls). */
+#define SAFETY_LOOK_MS 50
 /* Changes read ahead at most (plus the rest of the last commit). */
 #define READ_AHEAD 256
 
