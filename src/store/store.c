@@ -119,6 +119,21 @@ static void set_aside(struct store *s)
     plat_file->replace(s->db_path, damaged);
 }
 
+/* Under the lock, before a checkpoint is written: a checkpoint file that
+ * reads whole but does not check is kept aside. */
+static void set_aside_if_damaged(struct store *s)
+{
+    uint8_t *image;
+    size_t length;
+
+    if (plat_file->read_all(s->db_path, &image, &length) != NTMS_OK)
+        return;   /* absent (or unreadable: nothing to keep) */
+    bool damaged = !image_valid(image, length);
+    free(image);
+    if (damaged)
+        set_aside(s);
+}
+
 /* Without a valid checkpoint: the previous one and both journals, or a new
  * empty database when there never was a checkpoint. */
 static ntms_err load_without_checkpoint(struct store *s, ntms_err checkpoint)
@@ -145,8 +160,8 @@ static ntms_err load_state(struct store *s)
 
     s->journal_end = 0;
     s->has_checkpoint = status == NTMS_OK;
-    if (status == NTMS_E_DATABASE_FAILURE)
-        set_aside(s);
+    if (status == NTMS_E_DATABASE_FAILURE && s->lock)
+        set_aside(s);   /* only under the lock: a reader's failed read may be a writer's rename in passing */
     if (status != NTMS_OK)
         return load_without_checkpoint(s, status);
     return replay(s, s->journal_path, &s->journal_end);
@@ -364,6 +379,8 @@ static void end_transaction(struct store *s)
  * damaged checkpoint, the state is written whole again. */
 static ntms_err write_commit(struct store *s, bool flush)
 {
+    if (!s->has_checkpoint)
+        set_aside_if_damaged(s);   /* before a checkpoint moves it over the previous one */
     if (!s->has_checkpoint && s->generation)
         return write_checkpoint(s, s->generation + 1);
     if (!s->has_checkpoint) {
