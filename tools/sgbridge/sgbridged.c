@@ -229,6 +229,7 @@ static void serve(int listener)
     int count = 1;
 
     while (!stopping) {
+        fds[0].events = count <= MAX_CLIENTS ? POLLIN : 0;   /* full: a pending connection waits, unpolled */
         if (poll(fds, (nfds_t)count, 500) < 0 && errno != EINTR)
             break;
         for (int i = count - 1; i >= 1; i--) {
