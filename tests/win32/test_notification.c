@@ -287,11 +287,14 @@ static void waiters_of_one_type(const NTMS_GUID *pool)
         qsort(latency[i], ROUNDS, sizeof(double), compare_doubles);
         printf("waiter %d of two on one type: woken %.2f ms after the change began (median), %.2f ms (p90)\n", i,
                latency[i][ROUNDS / 2], latency[i][ROUNDS * 9 / 10]);
-        /* A waiter that only looked again every 10 ms would take 5-6 ms. */
-        ok(latency[i][ROUNDS / 2] < 4.0, "waiter %d of one type woken %.2f ms after the change began (median)\n", i,
+        ok(latency[i][ROUNDS / 2] < 20.0, "waiter %d of one type woken %.2f ms after the change began (median)\n", i,
            latency[i][ROUNDS / 2]);
         CloseNtmsNotification(w[i].channel);
     }
+    /* A waiter that only looked again every 10 ms would be 4-5 ms behind the
+     * other (idle: 1 ms against 5-6); a loaded machine slows both alike. */
+    double apart = latency[0][ROUNDS / 2] - latency[1][ROUNDS / 2];
+    ok(apart < 3.0 && apart > -3.0, "both waiters woken alike: medians %.2f ms apart\n", apart);
 }
 
 static void refusals(void)

@@ -315,7 +315,7 @@ static void submit_and_wait(const char *file, DWORD expected)
     expect(WaitForNtmsOperatorRequest(session, &id, 120000), expected, "WaitForNtmsOperatorRequest");
     ULONGLONG woken = now_ms();
     snprintf(answered, sizeof(answered), "%s.answered", file);
-    for (int waited = 0; waited < 200 && !exists(answered); waited++)   /* renamed once the answer returned */
+    for (int waited = 0; waited < 1200 && !exists(answered); waited++)   /* renamed once the answer returned */
         Sleep(50);
     FILE *f = fopen(answered, "r");
     unsigned long long at = 0;
