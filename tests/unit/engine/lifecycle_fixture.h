@@ -174,9 +174,9 @@ static inline void lc_ansi_label(uint8_t *block, const char *volume)
     block[79] = '3';
 }
 
-/* The library up (`before`, when given, dresses its tapes first), every
- * tape identified, the first `to_free` moved to Free. */
-static inline int lc_setup(const char *const barcodes[SIM_SLOTS], size_t to_free, void (*before)(void))
+/* The library up and discovered (`before`, when given, dresses its tapes
+ * first): its slots and drives known, nothing identified. */
+static inline int lc_library_up(const char *const barcodes[SIM_SLOTS], void (*before)(void))
 {
     ntms_guid list[16];
     uint32_t count = 16;
@@ -197,6 +197,14 @@ static inline int lc_setup(const char *const barcodes[SIM_SLOTS], size_t to_free
     if (engine_enumerate(engine, &library, RSM_DRIVE, 0, list, &count) != NTMS_OK || count != SIM_DRIVES)
         return -1;
     memcpy(drives, list, sizeof(drives));
+    return 0;
+}
+
+/* The library up, every tape identified, the first `to_free` moved to Free. */
+static inline int lc_setup(const char *const barcodes[SIM_SLOTS], size_t to_free, void (*before)(void))
+{
+    if (lc_library_up(barcodes, before))
+        return -1;
     ntms_guid free_lto6 = lc_system_pool(RSM_POOLTYPE_SCRATCH, "LTO-6");
     for (size_t i = 0; i < SIM_SLOTS; i++) {
         if (!barcodes[i] || !barcodes[i][0])

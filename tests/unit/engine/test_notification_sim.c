@@ -20,25 +20,8 @@ static const char *const barcodes[SIM_SLOTS] = { "N00001L6", "N00002L6", "N00003
 
 static int setup(void **state)
 {
-    ntms_guid list[16];
-    uint32_t count = 16;
-
     (void)state;
-    sim_library_init(&sim, barcodes);
-    sim_library_install(&sim);
-    if (engine_fixture_open(&engine) || engine_discover(engine) != NTMS_OK)
-        return -1;
-    objdb_begin_read(engine->db);
-    objdb_for_each(engine->db, RSM_LIBRARY, lc_online_library, &library);
-    objdb_abort(engine->db);
-    if (engine_enumerate(engine, &library, RSM_STORAGESLOT, 0, list, &count) != NTMS_OK || count != SIM_SLOTS)
-        return -1;
-    memcpy(slots, list, sizeof(slots));
-    count = 16;
-    if (engine_enumerate(engine, &library, RSM_DRIVE, 0, list, &count) != NTMS_OK || count != SIM_DRIVES)
-        return -1;
-    memcpy(drives, list, sizeof(drives));
-    return 0;
+    return lc_library_up(barcodes, NULL);
 }
 
 static int teardown(void **state)
