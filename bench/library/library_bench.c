@@ -163,17 +163,26 @@ static unsigned read_every(struct engine *e, const ntms_guid *library, uint32_t 
     return count;
 }
 
+/* The engine opened and the devices discovered, timed as one phase. */
+static ntms_err open_and_discover(struct engine **e)
+{
+    struct phase p;
+
+    engine_set_device_opener(open_counted);
+    phase_start(&p);
+    ntms_err status = engine_acquire(e);
+    if (status == NTMS_OK)
+        status = engine_discover(*e);
+    phase_end(&p, "open + discovery", status, 0);
+    return status;
+}
+
 static int inventory(void)
 {
     struct engine *e;
     struct phase p;
 
-    engine_set_device_opener(open_counted);
-    phase_start(&p);
-    ntms_err status = engine_acquire(&e);
-    if (status == NTMS_OK)
-        status = engine_discover(e);
-    phase_end(&p, "open + discovery", status, 0);
+    ntms_err status = open_and_discover(&e);
     ntms_guid library = online_library(e);
     unsigned tapes = (unsigned)atoi(getenv("VTL_TAPES_IN_SLOTS") ? getenv("VTL_TAPES_IN_SLOTS") : "0");
     phase_start(&p);
@@ -197,15 +206,8 @@ static int inventory(void)
 static int discover_only(void)
 {
     struct engine *e;
-    struct phase p;
 
-    engine_set_device_opener(open_counted);
-    phase_start(&p);
-    ntms_err status = engine_acquire(&e);
-    if (status == NTMS_OK)
-        status = engine_discover(e);
-    phase_end(&p, "open + discovery", status, 0);
-    return status != NTMS_OK;
+    return open_and_discover(&e) != NTMS_OK;
 }
 
 int main(int argc, char **argv)
