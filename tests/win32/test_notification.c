@@ -604,7 +604,7 @@ static void noise(int seconds)
 
 struct logged_op {
     unsigned first, count;   /* its changes */
-    double fence_before;
+    double fence_before, fence_after;   /* the writer's call that changed the fence began, returned */
     BOOL   checked;
 };
 
@@ -629,7 +629,8 @@ static BOOL read_writer_log(const char *path, struct writer_record *w)
         if (sscanf(line, "change %c %63s", &what, id) == 2 && guid_parse(id, &w->changes[w->change_count].id)) {
             w->changes[w->change_count++].operation = (DWORD)what;
         } else if (sscanf(line, "fence %lf %lf %15s", &before, &after, checked) == 3) {
-            w->ops[w->op_count++] = (struct logged_op){ first, w->change_count - first, before, !strcmp(checked, "checked") };
+            w->ops[w->op_count++] = (struct logged_op){ first, w->change_count - first, before, after,
+                                                        !strcmp(checked, "checked") };
             first = w->change_count;
         }
     }
@@ -697,10 +698,45 @@ static void nothing_else_told(const struct writer_record *w, const struct logged
 }
 
 /* Every fence in order, each operation's notifications right, the stop last. */
+/* How late each fence was told. The change is committed somewhere within
+ * the writer's call, whose own time (a flush to disk) is the writer's, not
+ * the delivery's: the promise is judged from the call's return, and the
+ * time from its start is printed beside it. */
+struct fence_times {
+    double *from_start, *from_return, slowest_call;
+    unsigned slowest;
+};
+
+static void fence_told(struct fence_times *t, unsigned op, const struct logged_op *o, double heard_us)
+{
+    double from_return = heard_us > o->fence_after ? (heard_us - o->fence_after) / 1000.0 : 0.0;
+
+    t->from_start[op] = (heard_us - o->fence_before) / 1000.0;
+    if (!op || from_return > t->from_return[t->slowest]) {
+        t->slowest = op;
+        t->slowest_call = (o->fence_after - o->fence_before) / 1000.0;
+    }
+    t->from_return[op] = from_return;
+}
+
+static void report_fence_times(struct fence_times *t, unsigned ops, const char *name)
+{
+    double slowest = t->from_return[t->slowest];
+
+    qsort(t->from_start, ops, sizeof(double), compare_doubles);
+    qsort(t->from_return, ops, sizeof(double), compare_doubles);
+    printf("%s: fence told after the writer's call began: median %.2f ms, p99 %.2f ms, max %.2f ms; "
+           "after it returned: median %.2f ms, p99 %.2f ms, max %.2f ms (that call took %.2f ms)\n",
+           name, t->from_start[ops / 2], t->from_start[ops * 99 / 100], t->from_start[ops - 1],
+           t->from_return[ops / 2], t->from_return[ops * 99 / 100], slowest, t->slowest_call);
+    ok(slowest < 100.0, "%s: every fence told within 100 ms of its change (the slowest %.2f ms)\n", name, slowest);
+}
+
 static void check_listener(const NTMS_GUID *fence, const struct writer_record *w, const struct heard *heard,
                            unsigned count, const char *name, unsigned min_changes)
 {
-    double *latency = calloc(w->op_count + 1, sizeof(double));
+    struct fence_times times = { calloc(w->op_count + 1, sizeof(double)), calloc(w->op_count + 1, sizeof(double)),
+                                 0.0, 0 };
     unsigned op = 0, start = 0, told = 0;
     BOOL stopped = FALSE;
 
@@ -715,7 +751,7 @@ static void check_listener(const NTMS_GUID *fence, const struct writer_record *w
                 told += changes_told(w, &w->ops[op], heard + start, i - start, op);
                 nothing_else_told(w, &w->ops[op], heard + start, i - start, op);
             }
-            latency[op] = (heard[i].at_us - w->ops[op].fence_before) / 1000.0;
+            fence_told(&times, op, &w->ops[op], heard[i].at_us);
             op++;
             start = i + 1;
         } else {
@@ -726,14 +762,11 @@ static void check_listener(const NTMS_GUID *fence, const struct writer_record *w
        stopped ? "seen" : "missing");
     ok(told >= min_changes, "%s: told of %u changes of the operations checked (at least %u)\n", name, told,
        min_changes);
-    qsort(latency, op, sizeof(double), compare_doubles);
-    if (op) {
-        double median = latency[op / 2], p99 = latency[op * 99 / 100], max = latency[op - 1];
-        printf("%s: %u notifications, %u changes told; fence latency median %.2f ms, p99 %.2f ms, max %.2f ms\n",
-               name, count, told, median, p99, max);
-        ok(max < 100.0, "%s: every fence told within 100 ms (the slowest %.2f ms)\n", name, max);
-    }
-    free(latency);
+    printf("%s: %u notifications, %u changes told\n", name, count, told);
+    if (op)
+        report_fence_times(&times, op, name);
+    free(times.from_start);
+    free(times.from_return);
 }
 
 static int check_logs(const char *fence_file, const char *writer_log_path, int min_changes, int listeners,
