@@ -33,8 +33,12 @@ struct plat_file_ops {
      * flushes it to the disk when `flush` is set. */
     ntms_err (*write_at)(const char *path, uint64_t offset, const uint8_t *data, size_t length, bool flush);
     /* From `offset` to the end into a malloc()ed buffer (length 0 when the
-     * file is no longer); NTMS_E_OBJECT_NOT_FOUND when absent. */
-    ntms_err (*read_from)(const char *path, uint64_t offset, uint8_t **data, size_t *length);
+     * file is no longer); NTMS_E_OBJECT_NOT_FOUND when absent. With `head`,
+     * also the file's first `head_length` bytes (zeros past its end), read
+     * through the same opening: both come from one file even while others
+     * replace it. */
+    ntms_err (*read_from)(const char *path, uint64_t offset, uint8_t *head, size_t head_length, uint8_t **data,
+                          size_t *length);
     /* Whatever was written to the file reaches the disk. */
     ntms_err (*flush)(const char *path);
     /* `size` bytes backed by the file (created zero-filled when missing),

@@ -216,9 +216,27 @@ static ntms_err posix_write_at(const char *path, uint64_t offset, const uint8_t 
     return status;
 }
 
-static ntms_err posix_read_from(const char *path, uint64_t offset, uint8_t **data, size_t *length)
+static bool pread_all(int fd, uint8_t *buffer, size_t wanted, uint64_t offset, size_t *got)
+{
+    *got = 0;
+    while (*got < wanted) {
+        ssize_t n = pread(fd, buffer + *got, wanted - *got, (off_t)(offset + *got));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return false;
+        if (n == 0)
+            break;
+        *got += (size_t)n;
+    }
+    return true;
+}
+
+static ntms_err posix_read_from(const char *path, uint64_t offset, uint8_t *head, size_t head_length,
+                                uint8_t **data, size_t *length)
 {
     struct stat st;
+    size_t got = 0, head_got = 0;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
 
     *data = NULL;
@@ -226,23 +244,25 @@ static ntms_err posix_read_from(const char *path, uint64_t offset, uint8_t **dat
     if (fd < 0)
         return from_errno(errno);
     ntms_err status = fstat(fd, &st) ? NTMS_E_DATABASE_FAILURE : NTMS_OK;
+    if (status == NTMS_OK && head) {
+        memset(head, 0, head_length);
+        if (!pread_all(fd, head, head_length, 0, &head_got))
+            status = NTMS_E_DATABASE_FAILURE;
+    }
     size_t wanted = status == NTMS_OK && (uint64_t)st.st_size > offset ? (size_t)((uint64_t)st.st_size - offset) : 0;
     uint8_t *buffer = status == NTMS_OK ? malloc(wanted + 1) : NULL;
-    size_t got = 0;
-    while (buffer && got < wanted) {
-        ssize_t n = pread(fd, buffer + got, wanted - got, (off_t)(offset + got));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        got += (size_t)n;
-    }
+    if (buffer && !pread_all(fd, buffer, wanted, offset, &got))
+        status = NTMS_E_DATABASE_FAILURE;
     close(fd);
     if (status == NTMS_OK && !buffer)
         status = NTMS_E_NOT_ENOUGH_MEMORY;
+    if (status != NTMS_OK) {
+        free(buffer);
+        return status;
+    }
     *data = buffer;
     *length = got;
-    return status;
+    return NTMS_OK;
 }
 
 static ntms_err posix_flush(const char *path)

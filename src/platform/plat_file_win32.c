@@ -242,10 +242,25 @@ static ntms_err win32_write_at(const char *path, uint64_t offset, const uint8_t 
     return ok ? NTMS_OK : from_windows(error);
 }
 
-static ntms_err win32_read_from(const char *path, uint64_t offset, uint8_t **data, size_t *length)
+/* `wanted` bytes from `offset` (fewer at the end of the file). */
+static BOOL read_at(HANDLE file, uint8_t *buffer, size_t wanted, uint64_t offset, size_t *got)
+{
+    DWORD n = 0;
+
+    *got = 0;
+    if (!wanted)
+        return TRUE;
+    if (wanted > 0x7FFFFFFF || !seek_to(file, offset) || !ReadFile(file, buffer, (DWORD)wanted, &n, NULL))
+        return FALSE;
+    *got = n;
+    return TRUE;
+}
+
+static ntms_err win32_read_from(const char *path, uint64_t offset, uint8_t *head, size_t head_length,
+                                uint8_t **data, size_t *length)
 {
     LARGE_INTEGER size;
-    DWORD got = 0;
+    size_t got = 0, head_got = 0;
 
     *data = NULL;
     *length = 0;
@@ -253,14 +268,16 @@ static ntms_err win32_read_from(const char *path, uint64_t offset, uint8_t **dat
     if (file == INVALID_HANDLE_VALUE)
         return from_windows(GetLastError());
     uint64_t total = GetFileSizeEx(file, &size) && size.QuadPart >= 0 ? (uint64_t)size.QuadPart : UINT64_MAX;
-    uint64_t wanted_64 = total > offset ? total - offset : 0;
-    if (total == UINT64_MAX || wanted_64 > 0x7FFFFFFF) {
+    uint64_t wanted = total > offset ? total - offset : 0;
+    if (total == UINT64_MAX || wanted > 0x7FFFFFFF) {
         CloseHandle(file);
         return NTMS_E_DATABASE_FAILURE;
     }
-    size_t wanted = (size_t)wanted_64;
-    uint8_t *buffer = malloc(wanted + 1);
-    BOOL ok = buffer && (!wanted || (seek_to(file, offset) && ReadFile(file, buffer, (DWORD)wanted, &got, NULL)));
+    if (head)
+        memset(head, 0, head_length);
+    uint8_t *buffer = malloc((size_t)wanted + 1);
+    BOOL ok = buffer && (!head || read_at(file, head, head_length, 0, &head_got))
+           && read_at(file, buffer, (size_t)wanted, offset, &got);
     CloseHandle(file);
     if (!buffer)
         return NTMS_E_NOT_ENOUGH_MEMORY;

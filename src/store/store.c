@@ -22,6 +22,7 @@ struct store {
     uint64_t generation;          /* of the state in memory */
     uint64_t checkpoint_stamp;    /* identity of the checkpoint file it was built on */
     uint64_t journal_end;         /* journal bytes taken: where the next record goes (0: no journal) */
+    uint8_t journal_head[JOURNAL_HEADER];   /* the header of that journal: which file it was */
     bool has_checkpoint;          /* ntmsapi.db was valid: else the next commit writes one */
     bool cached, in_transaction, writing, unflushed;
     struct journal_key *touched;  /* keys this transaction changed */
@@ -88,12 +89,13 @@ static ntms_err load_checkpoint(struct store *s, const char *path)
 }
 
 /* The records of a journal file that follow the state in memory; *end is
- * where the valid part of the file ends (0: no journal there). */
-static ntms_err replay(struct store *s, const char *path, uint64_t *end)
+ * where the valid part of the file ends (0: no journal there). `head`
+ * (may be NULL) receives the file's header. */
+static ntms_err replay(struct store *s, const char *path, uint64_t *end, uint8_t *head)
 {
     uint8_t *data;
     size_t length, used = 0;
-    ntms_err status = plat_file->read_from(path, 0, &data, &length);
+    ntms_err status = plat_file->read_from(path, 0, NULL, 0, &data, &length);
 
     *end = 0;
     if (status == NTMS_E_OBJECT_NOT_FOUND)
@@ -103,6 +105,8 @@ static ntms_err replay(struct store *s, const char *path, uint64_t *end)
     if (journal_header_valid(data, length)) {
         status = journal_apply(data + JOURNAL_HEADER, length - JOURNAL_HEADER, &s->table, &s->generation, &used);
         *end = JOURNAL_HEADER + used;
+        if (head)
+            memcpy(head, data, JOURNAL_HEADER);
     }
     free(data);
     return status;
@@ -148,9 +152,9 @@ static ntms_err load_without_checkpoint(struct store *s, ntms_err checkpoint)
     }
     if (status != NTMS_OK)
         return NTMS_E_DATABASE_FAILURE;
-    if ((status = replay(s, s->journal_prev_path, &ignored)) != NTMS_OK)
+    if ((status = replay(s, s->journal_prev_path, &ignored, NULL)) != NTMS_OK)
         return status;
-    return replay(s, s->journal_path, &s->journal_end);
+    return replay(s, s->journal_path, &s->journal_end, s->journal_head);
 }
 
 static ntms_err load_state(struct store *s)
@@ -164,7 +168,7 @@ static ntms_err load_state(struct store *s)
         set_aside(s);   /* only under the lock: a reader's failed read may be a writer's rename in passing */
     if (status != NTMS_OK)
         return load_without_checkpoint(s, status);
-    return replay(s, s->journal_path, &s->journal_end);
+    return replay(s, s->journal_path, &s->journal_end, s->journal_head);
 }
 
 /* The whole state from the files. A reader holds no lock, so a checkpoint
@@ -189,26 +193,35 @@ static ntms_err full_load(struct store *s)
     return NTMS_E_DATABASE_FAILURE;   /* the files never held still */
 }
 
-/* Only the journal's new records, while the checkpoint is the one the
- * memory was built on. */
+/* Only the journal's new records, while the checkpoint and the journal
+ * are the files the memory was built on. A checkpoint replaces both, but
+ * a reader that loaded between its two renames holds the new checkpoint
+ * with the old journal: the journal's header tells them apart. */
 static ntms_err catch_up(struct store *s)
 {
-    uint8_t *data;
+    uint8_t *data, head[JOURNAL_HEADER];
     size_t length, used = 0;
 
     if (checkpoint_stamp(s) != s->checkpoint_stamp)
         return full_load(s);
-    ntms_err status = plat_file->read_from(s->journal_path, s->journal_end, &data, &length);
+    ntms_err status = plat_file->read_from(s->journal_path, s->journal_end, head, sizeof(head), &data, &length);
     if (status == NTMS_E_OBJECT_NOT_FOUND)
         return s->journal_end ? full_load(s) : NTMS_OK;
     if (status != NTMS_OK)
         return NTMS_E_DATABASE_FAILURE;
+    if (s->journal_end && memcmp(head, s->journal_head, JOURNAL_HEADER)) {
+        free(data);
+        return full_load(s);   /* another journal than the one read so far */
+    }
     size_t header = s->journal_end ? 0 : JOURNAL_HEADER;
     if (!header || journal_header_valid(data, length)) {
         uint64_t generation = s->generation;
         status = journal_apply(data + header, length - header, &s->table, &s->generation, &used);
-        if (used)
+        if (used) {
+            if (header)
+                memcpy(s->journal_head, data, JOURNAL_HEADER);
             s->journal_end += header + used;
+        }
         if (s->generation != generation || status != NTMS_OK)
             s->version++;
     }
@@ -283,11 +296,13 @@ static ntms_err start_journal(struct store *s, const uint8_t *record, size_t len
     journal_header(file, s->generation);
     memcpy(file + JOURNAL_HEADER, record, length);
     ntms_err status = plat_file->write_durable(s->journal_tmp_path, file, JOURNAL_HEADER + length);
-    free(file);
     if (status == NTMS_OK)
         status = plat_file->replace(s->journal_tmp_path, s->journal_path);
-    if (status == NTMS_OK)
+    if (status == NTMS_OK) {
+        memcpy(s->journal_head, file, JOURNAL_HEADER);
         s->journal_end = JOURNAL_HEADER + length;
+    }
+    free(file);
     return status;
 }
 

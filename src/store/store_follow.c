@@ -28,7 +28,7 @@ static ntms_err follow_file(struct store_follow *f, const char *path, bool curre
 {
     uint8_t *data;
     size_t length, used;
-    ntms_err status = plat_file->read_from(path, 0, &data, &length);
+    ntms_err status = plat_file->read_from(path, 0, NULL, 0, &data, &length);
 
     if (status == NTMS_E_OBJECT_NOT_FOUND)
         return NTMS_OK;
@@ -60,7 +60,7 @@ static bool follow_from_point(struct store_follow *f, const char *journal_path, 
 
     while (i < FOLLOW_POINTS && (f->points[i].generation != after || !f->points[i].offset))
         i++;
-    if (i == FOLLOW_POINTS || plat_file->read_from(journal_path, f->points[i].offset, &data, &length) != NTMS_OK)
+    if (i == FOLLOW_POINTS || plat_file->read_from(journal_path, f->points[i].offset, NULL, 0, &data, &length) != NTMS_OK)
         return false;
     bool same = journal_starts_with(data, length, after + 1);
     if (same) {

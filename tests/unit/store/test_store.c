@@ -329,6 +329,76 @@ static void a_commit_during_a_load_is_not_lost(void **state)
     store_close(other);
 }
 
+/* A reader loads while a checkpoint is half done: the new checkpoint is
+ * in place, the old journal not yet moved aside. It reads the new
+ * checkpoint and the old journal. A new journal then starts, shorter than
+ * the old one: the reader must see that its journal was replaced, or it
+ * reads the new one at the old one's end (nothing there, for good) and
+ * its next commit is written there, past the others' (the stale reader of
+ * a Wine test that never heard another commit). */
+static struct store *half_checkpoint_reader;
+
+static ntms_err replace_after_a_load(const char *from, const char *to)
+{
+    size_t length = strlen(to), suffix = strlen("ntmsapi.journal.prev");
+
+    if (half_checkpoint_reader && length >= suffix && !strcmp(to + length - suffix, "ntmsapi.journal.prev")) {
+        struct store *reader = half_checkpoint_reader;
+        half_checkpoint_reader = NULL;
+        assert_int_equal(store_begin(reader, false), NTMS_OK);
+        store_abort(reader);
+    }
+    return plat_file_system.replace(from, to);
+}
+
+static void commit_number(struct store *s, unsigned n, const char *value)
+{
+    assert_int_equal(store_begin(s, true), NTMS_OK);
+    put_value(s, n, value);
+    assert_int_equal(store_commit(s), NTMS_OK);
+}
+
+static void a_load_during_a_checkpoint_follows_the_new_journal(void **state)
+{
+    (void)state;
+    struct store *reader, *writer;
+    static struct plat_file_ops racing;
+    char value[64];
+
+    assert_int_equal(store_open(dir, &reader), NTMS_OK);
+    assert_int_equal(store_open(dir, &writer), NTMS_OK);
+    store_set_checkpoint_after(writer, 4000);
+    for (unsigned n = 1; n <= 40; n++) {
+        snprintf(value, sizeof(value), "value %u, long enough to fill the journal quickly", n);
+        racing = plat_file_system;
+        racing.replace = replace_after_a_load;
+        half_checkpoint_reader = reader;
+        plat_file = &racing;
+        commit_number(writer, n, value);
+        plat_file = &plat_file_system;
+        if (!half_checkpoint_reader)
+            break;   /* this commit wrote a checkpoint, the reader loaded in its middle */
+    }
+    assert_null(half_checkpoint_reader);
+    half_checkpoint_reader = NULL;
+    commit_number(writer, 100, "after the checkpoint");
+    assert_int_equal(store_begin(reader, false), NTMS_OK);
+    assert_non_null(get_value(reader, 100));   /* the old code read the new journal at the old one's end */
+    store_abort(reader);
+    commit_number(reader, 101, "from the reader");
+    commit_number(writer, 102, "from the writer again");
+    struct store *fresh;
+    assert_int_equal(store_open(dir, &fresh), NTMS_OK);
+    assert_int_equal(store_begin(fresh, false), NTMS_OK);
+    assert_string_equal(get_value(fresh, 100), "after the checkpoint");
+    assert_string_equal(get_value(fresh, 101), "from the reader");
+    assert_string_equal(get_value(fresh, 102), "from the writer again");
+    store_abort(fresh);
+    store_close(fresh);
+    store_close(reader);
+    store_close(writer);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, make_dir, remove_dir)
 
 int main(void)
@@ -344,6 +414,7 @@ int main(void)
         T(many_processes_lose_nothing),
         T(export_then_import_restores_the_copy),
         T(a_commit_during_a_load_is_not_lost),
+        T(a_load_during_a_checkpoint_follows_the_new_journal),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

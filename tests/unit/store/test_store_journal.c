@@ -43,7 +43,7 @@ static unsigned file_calls, whole_reads, flushes, reads_from_start;
 static ntms_err count_read_all(const char *p, uint8_t **d, size_t *l) { file_calls++; whole_reads++; return plat_file_system.read_all(p, d, l); }
 static ntms_err count_read_head(const char *p, uint8_t *d, size_t l, size_t *g) { file_calls++; return plat_file_system.read_head(p, d, l, g); }
 static ntms_err count_stamp(const char *p, uint64_t *s) { file_calls++; return plat_file_system.change_stamp(p, s); }
-static ntms_err count_read_from(const char *p, uint64_t o, uint8_t **d, size_t *l) { file_calls++; reads_from_start += !o; return plat_file_system.read_from(p, o, d, l); }
+static ntms_err count_read_from(const char *p, uint64_t o, uint8_t *h, size_t hl, uint8_t **d, size_t *l) { file_calls++; reads_from_start += !o; return plat_file_system.read_from(p, o, h, hl, d, l); }
 static ntms_err count_flush(const char *p) { file_calls++; flushes++; return plat_file_system.flush(p); }
 
 static void count_file_calls(void)
