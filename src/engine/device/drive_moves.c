@@ -43,6 +43,10 @@ static ntms_err record_dismount(struct library_access *a, struct rsm_object *dri
 
     if (status != NTMS_OK)
         return status;
+    /* Afresh: the lock was let go while the drive unloaded, and others may
+     * have changed the medium (its pool, its name) meanwhile. */
+    if ((status = objdb_get(db, &media->id, media)) != NTMS_OK || (status = objdb_get(db, &home->id, home)) != NTMS_OK)
+        return objdb_end(db, status);
     media->info.media.location = home->id;
     media->info.media.location_type = RSM_LOCATION_STORAGESLOT;
     media->info.media.media_state = RSM_MEDIASTATE_IDLE;
@@ -161,6 +165,8 @@ static ntms_err record_load(struct library_access *a, struct rsm_object *drive, 
     d->state = RSM_DRIVESTATE_MOUNTED;   /* in the drive, not ready yet */
     d->tape_source = from;
     d->dismount_due = 0;
+    if (media && (status = objdb_get(db, &media->id, media)) != NTMS_OK)
+        return objdb_end(db, status);   /* afresh: the caller's copy may be older than others' changes */
     if (media) {
         d->loaded_media = media->id;
         d->saved_partition = *partition;
