@@ -27,8 +27,12 @@ cp "$build/ntmsapi.dll" "$build/tests/$program" "$app/"
 wine_devices_linked "$prefix"
 
 # Never pipe Wine's output: a lingering wineserver would hold the pipe open.
+# The loader of the program's architecture runs it itself: through the
+# `wine` script a 64-bit program is handed from the 32-bit loader to
+# start.exe, which once failed to start it ("ShellExecuteEx failed:
+# Internal error") and the test with it.
 status=0
-(cd "$app" && wine "./$program" "$@" > "$app/output.txt" 2>&1) || status=$?
+(cd "$app" && exec "$(wine_loader)" "$program" "$@" > "$app/output.txt" 2>&1) || status=$?
 cat "$app/output.txt"
 # Programs that are not tests (the demo) are judged by their exit status alone.
 [ -z "${WINE_RUN_PLAIN:-}" ] || exit "$status"
