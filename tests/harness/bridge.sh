@@ -47,7 +47,9 @@ stop() {
     # shellcheck disable=SC1091
     source "$state/bridge.env"
     kill "$SGBRIDGE_PID" 2> /dev/null || true
-    for _ in $(seq 50); do kill -0 "$SGBRIDGE_PID" 2> /dev/null || break; sleep 0.05; done
+    for _ in $(seq 100); do kill -0 "$SGBRIDGE_PID" 2> /dev/null || break; sleep 0.05; done
+    # Its logouts take 2 s at most; one still there after 5 s is stuck: never left behind.
+    kill -9 "$SGBRIDGE_PID" 2> /dev/null || true
     rm -f "$state/bridge.env"
 }
 
