@@ -31,6 +31,16 @@ static void wintest_ok(int condition, const char *file, int line, const char *fo
 
 #define ok(condition, ...) wintest_ok((condition), __FILE__, __LINE__, __VA_ARGS__)
 
+/* The first line of every test program's output: run_win32_test.sh tells a
+ * program Wine never started (no such line) from one that ran and failed. */
+#define WINTEST_STARTED "wintest: the program started"
+
+__attribute__((constructor)) static void wintest_started(void)
+{
+    printf("%s\n", WINTEST_STARTED);
+    fflush(stdout);
+}
+
 static int wintest_finish(void)
 {
     printf("%u passed, %u failed\n", wintest_passed, wintest_failed);
