@@ -165,15 +165,17 @@ static ntms_err record_load(struct library_access *a, struct rsm_object *drive, 
     d->state = RSM_DRIVESTATE_MOUNTED;   /* in the drive, not ready yet */
     d->tape_source = from;
     d->dismount_due = 0;
-    if (media && (status = objdb_get(db, &media->id, media)) != NTMS_OK)
-        return objdb_end(db, status);   /* afresh: the caller's copy may be older than others' changes */
     if (media) {
+        ntms_guid side = *partition;   /* may point into *media, read again below */
+        /* Afresh: the caller's copy may be older than others' changes. */
+        if ((status = objdb_get(db, &media->id, media)) != NTMS_OK)
+            return objdb_end(db, status);
         d->loaded_media = media->id;
-        d->saved_partition = *partition;
+        d->saved_partition = side;
         media->info.media.location = drive->id;
         media->info.media.location_type = RSM_LOCATION_DRIVE;
         media->info.media.media_state = RSM_MEDIASTATE_MOUNTED;
-        media->info.media.mounted_partition = *partition;
+        media->info.media.mounted_partition = side;
         status = objdb_put(db, media);
     }
     if (status == NTMS_OK)
