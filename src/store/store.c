@@ -204,7 +204,9 @@ static ntms_err catch_up(struct store *s)
 
     if (checkpoint_stamp(s) != s->checkpoint_stamp)
         return full_load(s);
-    ntms_err status = plat_file->read_from(s->journal_path, s->journal_end, head, sizeof(head), &data, &length);
+    /* From the start, the data holds the header: no second read of it. */
+    ntms_err status = plat_file->read_from(s->journal_path, s->journal_end, s->journal_end ? head : NULL,
+                                           sizeof(head), &data, &length);
     if (status == NTMS_E_OBJECT_NOT_FOUND)
         return s->journal_end ? full_load(s) : NTMS_OK;
     if (status != NTMS_OK)
