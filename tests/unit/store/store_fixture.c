@@ -67,3 +67,10 @@ size_t count_entries(struct store *s)
         n++;
     return n;
 }
+
+void commit_value(struct store *s, unsigned n, const char *value)
+{
+    assert_int_equal(store_begin(s, true), NTMS_OK);
+    put_value(s, n, value);
+    assert_int_equal(store_commit(s), NTMS_OK);
+}

@@ -17,6 +17,8 @@ ntms_guid id_of(unsigned n);
 /* Entry n (kind 1, no name, tag n % 7) holds the string value. */
 void put_value(struct store *s, unsigned n, const char *value);
 const char *get_value(struct store *s, unsigned n);   /* NULL: no entry */
+/* Entry n set to value in a write transaction of its own, committed. */
+void commit_value(struct store *s, unsigned n, const char *value);
 size_t count_entries(struct store *s);
 
 #endif

@@ -351,13 +351,6 @@ static ntms_err replace_after_a_load(const char *from, const char *to)
     return plat_file_system.replace(from, to);
 }
 
-static void commit_number(struct store *s, unsigned n, const char *value)
-{
-    assert_int_equal(store_begin(s, true), NTMS_OK);
-    put_value(s, n, value);
-    assert_int_equal(store_commit(s), NTMS_OK);
-}
-
 static void a_load_during_a_checkpoint_follows_the_new_journal(void **state)
 {
     (void)state;
@@ -374,19 +367,18 @@ static void a_load_during_a_checkpoint_follows_the_new_journal(void **state)
         racing.replace = replace_after_a_load;
         half_checkpoint_reader = reader;
         plat_file = &racing;
-        commit_number(writer, n, value);
+        commit_value(writer, n, value);
         plat_file = &plat_file_system;
         if (!half_checkpoint_reader)
             break;   /* this commit wrote a checkpoint, the reader loaded in its middle */
     }
     assert_null(half_checkpoint_reader);
-    half_checkpoint_reader = NULL;
-    commit_number(writer, 100, "after the checkpoint");
+    commit_value(writer, 100, "after the checkpoint");
     assert_int_equal(store_begin(reader, false), NTMS_OK);
     assert_non_null(get_value(reader, 100));   /* the old code read the new journal at the old one's end */
     store_abort(reader);
-    commit_number(reader, 101, "from the reader");
-    commit_number(writer, 102, "from the writer again");
+    commit_value(reader, 101, "from the reader");
+    commit_value(writer, 102, "from the writer again");
     struct store *fresh;
     assert_int_equal(store_open(dir, &fresh), NTMS_OK);
     assert_int_equal(store_begin(fresh, false), NTMS_OK);

@@ -20,13 +20,6 @@
 #include "store/store.h"
 #include "store_fixture.h"
 
-static void commit_value(struct store *s, unsigned n, const char *value)
-{
-    assert_int_equal(store_begin(s, true), NTMS_OK);
-    put_value(s, n, value);
-    assert_int_equal(store_commit(s), NTMS_OK);
-}
-
 static long file_size(const char *name)
 {
     char path[300];
